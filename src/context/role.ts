@@ -1,0 +1,114 @@
+// Context: is the number a target, an actual result, a threshold, or other?
+import { rules } from '../rules.js';
+import type { Role } from '../schema.js';
+import { nearestBefore } from './scan.js';
+import { yearMentions } from './year.js';
+
+const CJK = /[\u4e00-\u9fff]/;
+/** 1-2月, 1至11月: a reporting period, so the number is a result. */
+const MONTH_RANGE = /[0-9一二三四五六七八九十]{1,2}[-—~至到][0-9一二三四五六七八九十]{1,2}月/g;
+
+export interface RoleInput {
+  text: string;
+  start: number;
+  end: number;
+  unitKind: string | null;
+  comparatorSource: string | null;
+  comparator: string;
+  /** True when the next quantity in the clause has its own verb between the two (130个…规模达到6.3万亿元). */
+  scopesNext: boolean;
+  /** True when a verb governs this number inside its clause. */
+  hasVerb: boolean;
+  sentenceStart: number;
+  docYear: number | null;
+  /** Role set by the section heading or the paragraph's opening time frame. */
+  carried: Role | null;
+}
+
+/** 500万元以上技改项目, 不到100万元的部分: an amount bounded by 以上/以下 that qualifies the noun after it. */
+function isThreshold(q: RoleInput): boolean {
+  if (q.comparatorSource === null || q.comparatorSource === 'between' || q.comparator === 'approx') return false;
+  if (q.unitKind === 'measure') return false;
+  const at = q.text[q.end] === '的' ? q.end + 1 : q.end;
+  if (!CJK.test(q.text[at] ?? '')) return false;
+  return rules().verbs.quantity.matchAt(q.text, at) === null;
+}
+
+interface RoleCue {
+  role: Role;
+  end: number;
+}
+
+/** The nearest cue in text[from, to): a cue word, a year, a plan period or a month range. */
+function nearestCue(text: string, from: number, to: number, docYear: number | null, weak: boolean): RoleCue | null {
+  const r = rules().role;
+  const lexicons = weak ? [r.actual, r.target, r.planPeriods, r.actualWeak, r.targetWeak] : [r.actual, r.target, r.planPeriods];
+  const cue = nearestBefore<unknown>(text, to, from, lexicons);
+  let best: RoleCue | null = null;
+  if (cue) {
+    let role: Role = cue.source % 3 === 0 ? 'actual' : 'target';
+    if (cue.source === 2) {
+      const [, last] = cue.value as [number, number];
+      role = docYear !== null && last < docYear ? 'actual' : 'target';
+    }
+    best = { role, end: cue.end };
+  }
+  const consider = (c: RoleCue) => {
+    if (!best || c.end > best.end) best = c;
+  };
+  if (docYear !== null) {
+    const years = yearMentions(text, from, to, docYear);
+    const y = years[years.length - 1];
+    if (y) consider({ role: y.year < docYear ? 'actual' : 'target', end: y.end });
+  }
+  for (const m of text.slice(from, to).matchAll(MONTH_RANGE)) consider({ role: 'actual', end: from + m.index + m[0].length });
+  return best;
+}
+
+export function roleOf(q: RoleInput): Role {
+  if (isThreshold(q)) return 'threshold';
+  // 130个“雁阵形”产业集群规模达到6.3万亿元: the 130 only scopes the subject.
+  if (q.unitKind === 'measure' && !q.hasVerb && q.scopesNext) return 'other';
+  return nearestCue(q.text, q.sentenceStart, q.start, q.docYear, q.carried === null)?.role ?? q.carried ?? 'target';
+}
+
+/** A line with no punctuation, such as a speaker's name in a transcript, ends a section's time frame. */
+const LABEL_LINE = /^[^，。,；;：:！？]{1,12}$/;
+
+/**
+ * The default role of every paragraph: a section heading with 回顾/安排 sets
+ * it; a paragraph that opens with a time frame (过去五年, “十四五”时期, 今年)
+ * sets it for the paragraphs after it, until the next heading.
+ */
+export function carriedRoles(
+  text: string,
+  paragraphs: readonly { start: number; end: number; heading: boolean }[],
+  docYear: number | null,
+): (Role | null)[] {
+  const { headingActual, headingTarget, periodActual, periodTarget, planPeriods } = rules().role;
+  let section: Role | null = null;
+  let carried: Role | null = null;
+  return paragraphs.map((p) => {
+    const line = text.slice(p.start, p.end).trim();
+    if (p.heading) {
+      const a = headingActual.some((w) => line.includes(w));
+      const t = headingTarget.some((w) => line.includes(w));
+      if (a !== t) section = a ? 'actual' : 'target';
+      else if (a && t) section = null;
+      carried = section;
+      return carried;
+    }
+    if (LABEL_LINE.test(line)) {
+      carried = section;
+      return null;
+    }
+    const opening = line.search(/[，,：:。；]/);
+    if (opening > 0) {
+      const cue = nearestBefore<unknown>(text, p.start + opening, p.start, [periodActual, periodTarget, planPeriods]);
+      if (cue?.source === 0) carried = 'actual';
+      else if (cue?.source === 1) carried = 'target';
+      else if (cue) carried = docYear !== null && (cue.value as [number, number])[1] < docYear ? 'actual' : 'target';
+    }
+    return carried;
+  });
+}

@@ -1,0 +1,45 @@
+// Document metadata read off the head of the text: title, date, region.
+import type { DocumentInfo } from './schema.js';
+
+const HEAD = 600;
+const PUBLISHED = /发布日期[:：]\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})/;
+const FULL_DATE = /([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/;
+/** A work report reviews the year before the one it is delivered in. */
+const REVIEW_YEAR = /([0-9]{4})年(?:工作回顾|政府工作回顾)/;
+const PROVINCE =
+  /(北京市|天津市|上海市|重庆市|河北省|山西省|辽宁省|吉林省|黑龙江省|江苏省|浙江省|安徽省|福建省|江西省|山东省|河南省|湖北省|湖南省|广东省|海南省|四川省|贵州省|云南省|陕西省|甘肃省|青海省|台湾省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)/;
+
+const pad = (n: string) => n.padStart(2, '0');
+
+export function readDate(text: string): string | null {
+  const head = text.slice(0, HEAD);
+  const p = PUBLISHED.exec(head) ?? FULL_DATE.exec(head);
+  if (p) return `${p[1]}-${pad(p[2]!)}-${pad(p[3]!)}`;
+  const review = REVIEW_YEAR.exec(text.slice(0, 4 * HEAD));
+  return review ? String(Number(review[1]) + 1) : null;
+}
+
+export function readTitle(text: string): string | null {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) {
+      if (lines.length) break;
+      continue;
+    }
+    lines.push(t);
+    if (lines.length === 3) break;
+  }
+  const title = lines.join('').replace(/[,，]$/, '');
+  return title ? (title.length > 120 ? lines[0]! : title) : null;
+}
+
+export function readDocument(text: string, id: string): DocumentInfo {
+  const title = readTitle(text);
+  const region = PROVINCE.exec(title ?? '')?.[1] ?? null;
+  return { id, title, date: readDate(text), region, chars: text.length };
+}
+
+export function yearOfDate(date: string | null): number | null {
+  return date ? Number(date.slice(0, 4)) : null;
+}

@@ -1,0 +1,138 @@
+// The pipeline on one screen: normalize → structure → segment → extract →
+// refine → context → validate. Data flows one way; each stage is one module.
+import { changeOf } from './context/change.js';
+import { metricOf } from './context/metric.js';
+import { carriedRoles, roleOf } from './context/role.js';
+import { nearestBefore } from './context/scan.js';
+import { verbOf } from './context/verb.js';
+import { rules } from './rules.js';
+import { yearOf } from './context/year.js';
+import { readDocument, yearOfDate } from './document.js';
+import { scanQuantities, type RawQuantity } from './extractors/quantities.js';
+import { normalizeText } from './normalize.js';
+import { resolveBareUnits } from './refiners/clause-unit.js';
+import { shareListUnits } from './refiners/lists.js';
+import { ExtractionResultSchema, type ExtractionResult, type Target } from './schema.js';
+import { jiebaSegmenter, type Segmenter, type Token } from './segmenter.js';
+import { clauseEnd, clauseStart, splitParagraphs, splitSentences, type Sentence } from './structure.js';
+
+export interface ExtractOptions {
+  /** Document id; defaults to "doc". */
+  id?: string;
+  segmenter?: Segmenter;
+}
+
+/** Raised for input that cannot be a document (not a string, binary). */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+function checkInput(text: unknown): asserts text is string {
+  if (typeof text !== 'string') throw new InputError(`extract() takes a string, got ${typeof text}`);
+  if (text.includes('\u0000')) throw new InputError('input contains NUL bytes: binary data, not text');
+}
+
+/** Finds the sentence holding each offset, for offsets visited in increasing order. */
+function sentenceCursor(sentences: readonly Sentence[]) {
+  let k = 0;
+  return (pos: number): Sentence | undefined => {
+    while (k < sentences.length && sentences[k]!.end <= pos) k++;
+    return sentences[k];
+  };
+}
+
+export function extract(input: string, options: ExtractOptions = {}): ExtractionResult {
+  checkInput(input);
+  const segmenter = options.segmenter ?? jiebaSegmenter;
+  const text = normalizeText(input);
+  const document = readDocument(text, options.id ?? 'doc');
+  const docYear = yearOfDate(document.date);
+  const paragraphs = splitParagraphs(text);
+  const sentences = splitSentences(text, paragraphs);
+  const carried = carriedRoles(text, paragraphs, docYear);
+
+  // Tokens are needed only where a numeral is: tag those sentences, once each.
+  const tokenCache = new Map<number, Token[]>();
+  const at = sentenceCursor(sentences);
+  const tokensOf = (s: Sentence) => {
+    let t = tokenCache.get(s.start);
+    if (!t) tokenCache.set(s.start, (t = segmenter.tag(text, s.start, s.end)));
+    return t;
+  };
+  const wordStarts = new Set<number>();
+  const isWordStart = (pos: number) => {
+    const s = at(pos);
+    if (!s) return true;
+    if (!tokenCache.has(s.start)) for (const t of tokensOf(s)) wordStarts.add(t.start);
+    return wordStarts.has(pos);
+  };
+
+  let raw: RawQuantity[] = scanQuantities(text, isWordStart);
+  raw = shareListUnits(text, raw);
+  raw = resolveBareUnits(text, raw);
+
+  const find = sentenceCursor(sentences);
+  const targets: Target[] = raw.map((q, index) => {
+    const s = find(q.start)!;
+    const cStart = clauseStart(text, q.start, s.start);
+    const cEnd = clauseEnd(text, q.end, s.end);
+    const prev = raw[index - 1];
+    const next = raw[index + 1];
+    const previousEnd = prev && prev.end > cStart ? prev.end : null;
+    const nextStart = next && next.start < cEnd ? next.start : null;
+    const verb = q.leadVerb ? { verb: q.leadVerb, start: q.start - q.leadVerb.length } : verbOf(text, q.start, cStart, tokensOf(s));
+    const verbInClause = verb !== null && verb.start >= (previousEnd ?? cStart);
+    return {
+      id: `t${index + 1}`,
+      text: input.slice(q.start, q.end),
+      start: q.start,
+      end: q.end,
+      value: q.value,
+      low: q.low,
+      high: q.high,
+      unit: q.unit,
+      unitText: q.unitText,
+      comparator: q.comparator,
+      change: changeOf(text, q.start, cStart),
+      role: roleOf({
+        text,
+        start: q.start,
+        end: q.end,
+        unitKind: q.unitKind,
+        comparator: q.comparator,
+        comparatorSource: q.comparatorSource,
+        hasVerb: verbInClause,
+        scopesNext: nextStart !== null && nearestBefore(text, nextStart, q.end, [rules().verbs.quantity]) !== null,
+        sentenceStart: s.start,
+        docYear,
+        carried: carried[s.paragraph] ?? null,
+      }),
+      verb: verb?.verb ?? null,
+      metric: metricOf({
+        text,
+        start: q.start,
+        end: q.end,
+        clauseStart: cStart,
+        clauseEnd: cEnd,
+        verbStart: verb?.start ?? null,
+        verbEnd: verb ? verb.start + verb.verb.length : null,
+        previousEnd,
+        nextStart,
+        docYear,
+      }),
+      year: yearOf(text, s.start, q.start, docYear),
+      speaker: null,
+      sentence: input.slice(s.start, s.end).trim(),
+    };
+  });
+
+  return ExtractionResultSchema.parse({
+    document,
+    targets,
+    speakers: [],
+    turns: [],
+    bodies: [],
+    responsibilities: [],
+    actions: [],
+  });
+}

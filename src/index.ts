@@ -1,0 +1,5 @@
+// Public API of zhextract.
+export { extract, InputError, type ExtractOptions } from './extract.js';
+export * from './schema.js';
+export { parseNumeral } from './numeral.js';
+export { jiebaSegmenter, type Segmenter, type Token } from './segmenter.js';

@@ -1,0 +1,214 @@
+// Loads the lexicons in rules/ once and compiles them into lookup tables.
+// Everything a policy analyst might want to edit lives in the YAML files;
+// this module only gives them a shape the extractors can use quickly.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { Comparator } from './schema.js';
+
+/** Finds rules/ whether running from src/ (tests) or dist/src/ (built). */
+function findRulesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'rules');
+    if (existsSync(join(candidate, 'units.yaml'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('zhextract: cannot find the rules/ directory next to the package');
+}
+
+export const RULES_DIR = findRulesDir();
+
+function load<T extends z.ZodTypeAny>(file: string, schema: T): z.infer<T> {
+  const raw = parse(readFileSync(join(RULES_DIR, file), 'utf8'));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`zhextract: rules/${file} is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+const words = z.array(z.string().min(1));
+const qualifier = z.object({ word: z.string(), comparator: Comparator, in_text: z.boolean().default(true) });
+
+const NumeralsFile = z.object({
+  digits: z.record(z.string(), z.number()),
+  small_units: z.record(z.string(), z.number()),
+  big_units: z.record(z.string(), z.number()),
+  decimal_point: z.string(),
+  vague_markers: words,
+  percent_prefixes: z.record(z.string(), z.string()),
+});
+const UnitsFile = z.object({
+  currency: z.record(z.string(), z.string()),
+  percent: z.record(z.string(), z.string()),
+  physical: words,
+  measure_words: words,
+  rate_denominators: words,
+  clause_units: z.array(z.object({ unit: z.string(), words, after: words.optional() })),
+  not_units: words,
+});
+const QualifiersFile = z.object({
+  before: z.array(qualifier),
+  after: z.array(qualifier),
+  between: z.array(qualifier),
+  range_separators: words,
+  list_separators: words,
+});
+const ContextFile = z.object({
+  change: z.object({ increase: words, decrease: words, level_after_cue: words }),
+  role: z.object({
+    target: words,
+    target_weak: words,
+    actual: words,
+    actual_weak: words,
+    period_actual: words,
+    period_target: words,
+    heading_actual: words,
+    heading_target: words,
+    plan_periods: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  }),
+  year: z.object({ base_markers: words, relative: z.record(z.string(), z.number()) }),
+});
+const VerbsFile = z.object({ modal: words, quantity_verbs: words });
+const ExclusionsFile = z.object({
+  figurative: words,
+  names: words,
+  ordinal_prefixes: words,
+  generic_one_units: words,
+  chinese_ordinal_units: words,
+});
+
+export type Qualifier = z.infer<typeof qualifier>;
+
+/**
+ * A set of words matched longest-first at a position. Lexicons are small
+ * (hundreds of entries), so a map keyed by length is as fast as a trie and
+ * simpler to read.
+ */
+export class Lexicon<V = string> {
+  private readonly byLength = new Map<number, Map<string, V>>();
+  private readonly lengths: number[];
+  constructor(entries: Iterable<[string, V]>) {
+    for (const [word, value] of entries) {
+      let m = this.byLength.get(word.length);
+      if (!m) this.byLength.set(word.length, (m = new Map()));
+      if (!m.has(word)) m.set(word, value);
+    }
+    this.lengths = [...this.byLength.keys()].sort((a, b) => b - a);
+  }
+  static of(list: readonly string[]): Lexicon<string> {
+    return new Lexicon(list.map((w) => [w, w] as [string, string]));
+  }
+  /** Longest entry starting at `pos`. */
+  matchAt(text: string, pos: number): { word: string; value: V } | null {
+    for (const len of this.lengths) {
+      if (pos + len > text.length) continue;
+      const word = text.slice(pos, pos + len);
+      const value = this.byLength.get(len)!.get(word);
+      if (value !== undefined) return { word, value };
+    }
+    return null;
+  }
+  /** Longest entry ending exactly at `end`. */
+  matchBefore(text: string, end: number): { word: string; value: V } | null {
+    for (const len of this.lengths) {
+      if (end - len < 0) continue;
+      const word = text.slice(end - len, end);
+      const value = this.byLength.get(len)!.get(word);
+      if (value !== undefined) return { word, value };
+    }
+    return null;
+  }
+  has(word: string): boolean {
+    return this.byLength.get(word.length)?.has(word) ?? false;
+  }
+  get words(): string[] {
+    return [...this.byLength.values()].flatMap((m) => [...m.keys()]);
+  }
+}
+
+export interface UnitInfo {
+  unit: string;
+  kind: 'currency' | 'percent' | 'physical' | 'measure';
+}
+
+function compile() {
+  const numerals = load('numerals.yaml', NumeralsFile);
+  const units = load('units.yaml', UnitsFile);
+  const qualifiers = load('qualifiers.yaml', QualifiersFile);
+  const context = load('context.yaml', ContextFile);
+  const verbs = load('verbs.yaml', VerbsFile);
+  const exclusions = load('exclusions.yaml', ExclusionsFile);
+
+  const unitEntries: [string, UnitInfo][] = [
+    ...Object.entries(units.currency).map(([w, u]): [string, UnitInfo] => [w, { unit: u, kind: 'currency' }]),
+    ...Object.entries(units.percent).map(([w, u]): [string, UnitInfo] => [w, { unit: u, kind: 'percent' }]),
+    ...units.physical.map((w): [string, UnitInfo] => [w, { unit: w, kind: 'physical' }]),
+    ...units.measure_words.map((w): [string, UnitInfo] => [w, { unit: w, kind: 'measure' }]),
+  ];
+  const digitValues = new Map(Object.entries(numerals.digits));
+  const smallUnits = new Map(Object.entries(numerals.small_units));
+  const bigUnits = new Map(Object.entries(numerals.big_units));
+  return {
+    numerals: {
+      digits: digitValues,
+      smallUnits,
+      bigUnits,
+      decimalPoint: numerals.decimal_point,
+      vague: new Set(numerals.vague_markers),
+      percentPrefixes: new Lexicon(Object.entries(numerals.percent_prefixes)),
+      /** Every character that can belong to a Chinese numeral. */
+      chars: new Set([...digitValues.keys(), ...smallUnits.keys(), ...bigUnits.keys()]),
+      magnitudes: new Lexicon([...smallUnits, ...bigUnits]),
+    },
+    units: new Lexicon(unitEntries),
+    rateDenominators: Lexicon.of(units.rate_denominators),
+    clauseUnits: units.clause_units,
+    notUnits: Lexicon.of(units.not_units),
+    qualifiersBefore: new Lexicon(qualifiers.before.map((q): [string, Qualifier] => [q.word, q])),
+    qualifiersAfter: new Lexicon(qualifiers.after.map((q): [string, Qualifier] => [q.word, q])),
+    qualifiersBetween: new Lexicon(qualifiers.between.map((q): [string, Qualifier] => [q.word, q])),
+    rangeSeparators: Lexicon.of(qualifiers.range_separators),
+    listSeparators: Lexicon.of(qualifiers.list_separators),
+    change: {
+      increase: Lexicon.of(context.change.increase),
+      decrease: Lexicon.of(context.change.decrease),
+      levelAfterCue: Lexicon.of(context.change.level_after_cue),
+    },
+    role: {
+      target: Lexicon.of(context.role.target),
+      targetWeak: Lexicon.of(context.role.target_weak),
+      actual: Lexicon.of(context.role.actual),
+      actualWeak: Lexicon.of(context.role.actual_weak),
+      periodActual: Lexicon.of(context.role.period_actual),
+      periodTarget: Lexicon.of(context.role.period_target),
+      headingActual: context.role.heading_actual,
+      headingTarget: context.role.heading_target,
+      planPeriods: new Lexicon(Object.entries(context.role.plan_periods)),
+    },
+    year: {
+      baseMarkers: Lexicon.of(context.year.base_markers),
+      relative: new Lexicon(Object.entries(context.year.relative)),
+    },
+    verbs: {
+      modal: Lexicon.of(verbs.modal),
+      quantity: Lexicon.of(verbs.quantity_verbs),
+    },
+    exclusions: {
+      figurative: Lexicon.of(exclusions.figurative),
+      names: Lexicon.of(exclusions.names),
+      ordinalPrefixes: Lexicon.of(exclusions.ordinal_prefixes),
+      genericOneUnits: new Set(exclusions.generic_one_units),
+      chineseOrdinalUnits: new Set(exclusions.chinese_ordinal_units),
+    },
+  };
+}
+
+export type Rules = ReturnType<typeof compile>;
+
+let cached: Rules | undefined;
+/** The compiled rules, loaded on first use and shared afterwards. */
+export function rules(): Rules {
+  return (cached ??= compile());
+}

@@ -1,0 +1,64 @@
+// Stage 2: paragraphs, sentences and clauses with offsets into the input.
+export interface Span {
+  start: number;
+  end: number;
+}
+export interface Sentence extends Span {
+  /** Index of the paragraph (line) that holds the sentence. */
+  paragraph: number;
+}
+export interface Paragraph extends Span {
+  /** A short line that numbers a section (一、…, （二）…, 三是…): a heading. */
+  heading: boolean;
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')']);
+/** Clause punctuation: a clause is the unit for change, verb and metric cues. */
+export const CLAUSE_END = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '\n']);
+
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])/;
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      const line = text.slice(start, i);
+      if (line.trim()) out.push({ start, end: i, heading: line.length <= 60 && HEADING.test(line) && !/[。；]/.test(line.slice(0, -1)) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, index) => {
+    let start = p.start;
+    for (let i = p.start; i < p.end; i++) {
+      if (!SENTENCE_END.has(text[i]!)) continue;
+      let end = i + 1;
+      while (end < p.end && CLOSERS.has(text[end]!)) end++;
+      out.push({ start, end, paragraph: index });
+      start = end;
+      i = end - 1;
+    }
+    if (text.slice(start, p.end).trim()) out.push({ start, end: p.end, paragraph: index });
+  });
+  return out;
+}
+
+/** Start of the clause holding `pos`, not before `floor`. */
+export function clauseStart(text: string, pos: number, floor: number): number {
+  let i = pos;
+  while (i > floor && !CLAUSE_END.has(text[i - 1]!)) i--;
+  return i;
+}
+
+/** End of the clause holding `pos`, not after `ceil`. */
+export function clauseEnd(text: string, pos: number, ceil: number): number {
+  let i = pos;
+  while (i < ceil && !CLAUSE_END.has(text[i]!)) i++;
+  return i;
+}
