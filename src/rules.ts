@@ -56,12 +56,13 @@ const QualifiersFile = z.object({
   list_separators: words,
 });
 const ContextFile = z.object({
-  change: z.object({ increase: words, decrease: words, level_after_cue: words }),
+  change: z.object({ increase: words, decrease: words, not_change: words, level_after_cue: words }),
   role: z.object({
     target: words,
     target_weak: words,
     actual: words,
     actual_weak: words,
+    neutral: words,
     period_actual: words,
     period_target: words,
     heading_actual: words,
@@ -174,6 +175,7 @@ function compile() {
     change: {
       increase: Lexicon.of(context.change.increase),
       decrease: Lexicon.of(context.change.decrease),
+      notChange: Lexicon.of(context.change.not_change),
       levelAfterCue: Lexicon.of(context.change.level_after_cue),
     },
     role: {
@@ -181,6 +183,7 @@ function compile() {
       targetWeak: Lexicon.of(context.role.target_weak),
       actual: Lexicon.of(context.role.actual),
       actualWeak: Lexicon.of(context.role.actual_weak),
+      neutral: Lexicon.of(context.role.neutral),
       periodActual: Lexicon.of(context.role.period_actual),
       periodTarget: Lexicon.of(context.role.period_target),
       headingActual: context.role.heading_actual,

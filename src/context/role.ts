@@ -5,6 +5,7 @@ import { nearestBefore } from './scan.js';
 import { yearMentions } from './year.js';
 
 const CJK = /[\u4e00-\u9fff]/;
+const LIST_OR_CLAUSE_END = /[、，,；;。]/;
 /** 1-2月, 1至11月: a reporting period, so the number is a result. */
 const MONTH_RANGE = /[0-9一二三四五六七八九十]{1,2}[-—~至到][0-9一二三四五六七八九十]{1,2}月/g;
 
@@ -42,8 +43,10 @@ interface RoleCue {
 /** The nearest cue in text[from, to): a cue word, a year, a plan period or a month range. */
 function nearestCue(text: string, from: number, to: number, docYear: number | null, weak: boolean): RoleCue | null {
   const r = rules().role;
-  const lexicons = weak ? [r.actual, r.target, r.planPeriods, r.actualWeak, r.targetWeak] : [r.actual, r.target, r.planPeriods];
-  const cue = nearestBefore<unknown>(text, to, from, lexicons);
+  const lexicons = [r.actual, r.target, r.planPeriods, ...(weak ? [r.actualWeak, r.targetWeak] : []), r.neutral];
+  let cue = nearestBefore<unknown>(text, to, from, lexicons);
+  // 增幅高于去年: skip comparison bases and look further back.
+  while (cue && lexicons[cue.source] === r.neutral) cue = nearestBefore<unknown>(text, cue.start, from, lexicons);
   let best: RoleCue | null = null;
   if (cue) {
     let role: Role = cue.source % 3 === 0 ? 'actual' : 'target';
@@ -68,7 +71,7 @@ function nearestCue(text: string, from: number, to: number, docYear: number | nu
 export function roleOf(q: RoleInput): Role {
   if (isThreshold(q)) return 'threshold';
   // 130个“雁阵形”产业集群规模达到6.3万亿元: the 130 only scopes the subject.
-  if (q.unitKind === 'measure' && !q.hasVerb && q.scopesNext) return 'other';
+  if (q.unitKind === 'measure' && !q.hasVerb && q.scopesNext && !LIST_OR_CLAUSE_END.test(q.text[q.end] ?? '')) return 'other';
   return nearestCue(q.text, q.sentenceStart, q.start, q.docYear, q.carried === null)?.role ?? q.carried ?? 'target';
 }
 
@@ -103,7 +106,8 @@ export function carriedRoles(
       return null;
     }
     const opening = line.search(/[，,：:。；]/);
-    if (opening > 0) {
+    // Inside a review or plan section the heading decides; time frames steer only unlabelled sections.
+    if (opening > 0 && section === null) {
       const cue = nearestBefore<unknown>(text, p.start + opening, p.start, [periodActual, periodTarget, planPeriods]);
       if (cue?.source === 0) carried = 'actual';
       else if (cue?.source === 1) carried = 'target';

@@ -254,9 +254,8 @@ function isExcluded(text: string, start: number, numStart: number, numEnd: numbe
   if (ASCII_LETTER.test(before ?? '') || ASCII_LETTER.test(after ?? '')) return true;
   if (ASCII_DIGIT.test(before ?? '')) return true;
   // 数万亿, 十几个, 几十家: vague.
-  if (chinese || r.numerals.chars.has(text[numEnd - 1]!)) {
-    if (r.numerals.vague.has(before ?? '') || r.numerals.vague.has(after ?? '')) return true;
-  }
+  if (chinese && r.numerals.vague.has(before ?? '')) return true;
+  if (r.numerals.chars.has(text[numEnd - 1]!) && r.numerals.vague.has(after ?? '')) return true;
   if (r.exclusions.ordinalPrefixes.matchBefore(text, start)) return true;
   // 三分之一: a fraction, not a count.
   if (text.startsWith('分之', numEnd) || text.slice(Math.max(0, start - 2), start) === '分之') return true;

@@ -16,9 +16,10 @@ export function resolveBareUnits(text: string, qs: RawQuantity[]): RawQuantity[]
     const from = clauseStart(text, q.start, 0);
     const to = clauseEnd(text, q.end, text.length);
     const clause = text.slice(from, to);
-    const following = text.slice(q.end, to);
+    // The noun right after the number, within a few characters (3000万群众, 1000多万高中毕业生).
+    const following = text.slice(q.end, Math.min(to, q.end + 8));
     const rule = rules().clauseUnits.find(
-      (c) => c.after?.some((w) => following.startsWith(w)) || c.words.some((w) => clause.includes(w)),
+      (c) => c.after?.some((w) => following.includes(w)) || c.words.some((w) => clause.includes(w)),
     );
     const posAfter = q.end;
     // A post qualifier written after a bare number: 1.3万亿以上.
