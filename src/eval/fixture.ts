@@ -35,6 +35,10 @@ export const FixtureSchema = z.object({
     z.object({ name: z.string(), aliases: z.array(z.string()), canonical: z.string(), type: BodyType, level: BodyLevel.nullable() }),
   ),
   responsibilities: z.array(z.object({ body: z.string(), verb: z.string(), object: z.string() })),
+  /** Policy actions (ANNOTATION.md §4); `targets` holds the `text` of the quantities inside the object. */
+  actions: z
+    .array(z.object({ verb: z.string(), object: z.string(), body: z.string().nullable(), targets: z.array(z.string()) }))
+    .default([]),
 });
 
 export type GoldTarget = z.infer<typeof GoldTargetSchema>;
