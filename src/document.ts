@@ -9,11 +9,16 @@ const REVIEW_YEAR = /([0-9]{4})年(?:工作回顾|政府工作回顾)/;
 const PROVINCE =
   /(北京市|天津市|上海市|重庆市|河北省|山西省|辽宁省|吉林省|黑龙江省|江苏省|浙江省|安徽省|福建省|江西省|山东省|河南省|湖北省|湖南省|广东省|海南省|四川省|贵州省|云南省|陕西省|甘肃省|青海省|台湾省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)/;
 
+const DOC_NUMBER = /〔[0-9]{4}〕/;
 const pad = (n: string) => n.padStart(2, '0');
 
+/** The first few non-empty lines: where a headline, byline or dateline stands. */
+function headLines(text: string, n: number): string {
+  return text.split('\n').filter((l) => l.trim()).slice(0, n).join('\n');
+}
+
 export function readDate(text: string): string | null {
-  const head = text.slice(0, HEAD);
-  const p = PUBLISHED.exec(head) ?? FULL_DATE.exec(head);
+  const p = PUBLISHED.exec(text.slice(0, HEAD)) ?? FULL_DATE.exec(headLines(text, 3));
   if (p) return `${p[1]}-${pad(p[2]!)}-${pad(p[3]!)}`;
   const review = REVIEW_YEAR.exec(text.slice(0, 4 * HEAD));
   return review ? String(Number(review[1]) + 1) : null;
@@ -27,6 +32,8 @@ export function readTitle(text: string): string | null {
       if (lines.length) break;
       continue;
     }
+    // A document number (国发〔2018〕42号) or a salutation (各省、自治区…：) ends the headline.
+    if (lines.length && (DOC_NUMBER.test(t) || /[：:]$/.test(t))) break;
     lines.push(t);
     if (lines.length === 3) break;
   }
@@ -34,10 +41,19 @@ export function readTitle(text: string): string | null {
   return title ? (title.length > 120 ? lines[0]! : title) : null;
 }
 
+const SOURCE = /(?:信息来源|来源)[:：]\s*([^\s]+)/;
+/** A city government named in the head (池州市人民政府市长): the document is municipal. */
+const CITY = /^\s*([\u4e00-\u9fff]{2,6}?市)(?:人民政府|委员会|政府)/m;
+
+/** The region the document is clearly about: a province in the title, else a city government in the head. */
+export function readRegion(text: string, title: string | null): string | null {
+  return PROVINCE.exec(title ?? '')?.[1] ?? CITY.exec(text.slice(0, 300))?.[1] ?? null;
+}
+
 export function readDocument(text: string, id: string): DocumentInfo {
   const title = readTitle(text);
-  const region = PROVINCE.exec(title ?? '')?.[1] ?? null;
-  return { id, title, date: readDate(text), region, chars: text.length };
+  const source = SOURCE.exec(text.slice(0, HEAD))?.[1] ?? null;
+  return { id, title, date: readDate(text), region: readRegion(text, title), source, chars: text.length };
 }
 
 export function yearOfDate(date: string | null): number | null {

@@ -9,10 +9,12 @@ import { rules } from './rules.js';
 import { yearOf } from './context/year.js';
 import { readDocument, yearOfDate } from './document.js';
 import { scanQuantities, type RawQuantity } from './extractors/quantities.js';
+import { buildSpeakers } from './extractors/speakers.js';
+import { findTurns } from './extractors/turns.js';
 import { normalizeText } from './normalize.js';
 import { resolveBareUnits } from './refiners/clause-unit.js';
 import { shareListUnits } from './refiners/lists.js';
-import { ExtractionResultSchema, type ExtractionResult, type Target } from './schema.js';
+import { ExtractionResultSchema, type ExtractionResult, type Target, type Turn } from './schema.js';
 import { jiebaSegmenter, type Segmenter, type Token } from './segmenter.js';
 import { clauseEnd, clauseStart, splitParagraphs, splitSentences, type Sentence } from './structure.js';
 
@@ -41,6 +43,16 @@ function sentenceCursor(sentences: readonly Sentence[]) {
   };
 }
 
+/** The speaker label of the turn holding each offset, for offsets visited in increasing order. */
+function turnCursor(turns: readonly Turn[]) {
+  let k = 0;
+  return (pos: number): string | null => {
+    while (k < turns.length && turns[k]!.end <= pos) k++;
+    const t = turns[k];
+    return t && t.start <= pos ? t.speaker : null;
+  };
+}
+
 export function extract(input: string, options: ExtractOptions = {}): ExtractionResult {
   checkInput(input);
   const segmenter = options.segmenter ?? jiebaSegmenter;
@@ -50,6 +62,8 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   const paragraphs = splitParagraphs(text);
   const sentences = splitSentences(text, paragraphs);
   const carried = carriedRoles(text, paragraphs, docYear);
+  const { speakers, turns } = buildSpeakers(text, findTurns(text, paragraphs));
+  const speakerAt = turnCursor(turns);
 
   // Tokens are needed only where a numeral is: tag those sentences, once each.
   const tokenCache = new Map<number, Token[]>();
@@ -121,7 +135,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
         docYear,
       }),
       year: yearOf(text, s.start, q.start, docYear),
-      speaker: null,
+      speaker: speakerAt(q.start),
       sentence: input.slice(s.start, s.end).trim(),
     };
   });
@@ -129,8 +143,8 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   return ExtractionResultSchema.parse({
     document,
     targets,
-    speakers: [],
-    turns: [],
+    speakers,
+    turns,
     bodies: [],
     responsibilities: [],
     actions: [],

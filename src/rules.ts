@@ -80,6 +80,18 @@ const ExclusionsFile = z.object({
   chinese_ordinal_units: words,
 });
 
+const TranscriptFile = z.object({
+  surnames: words,
+  not_names: words,
+  role_labels: z.record(z.string(), z.enum(['host', 'reporter', 'official'])),
+  reporter_suffixes: words,
+  metadata_prefixes: words,
+  host_cues: words,
+  honorifics: words,
+  titles: words,
+  answerer_titles: words,
+});
+
 export type Qualifier = z.infer<typeof qualifier>;
 
 /**
@@ -141,6 +153,7 @@ function compile() {
   const context = load('context.yaml', ContextFile);
   const verbs = load('verbs.yaml', VerbsFile);
   const exclusions = load('exclusions.yaml', ExclusionsFile);
+  const transcript = load('transcript.yaml', TranscriptFile);
 
   const unitEntries: [string, UnitInfo][] = [
     ...Object.entries(units.currency).map(([w, u]): [string, UnitInfo] => [w, { unit: u, kind: 'currency' }]),
@@ -197,6 +210,17 @@ function compile() {
     verbs: {
       modal: Lexicon.of(verbs.modal),
       quantity: Lexicon.of(verbs.quantity_verbs),
+    },
+    transcript: {
+      surnames: Lexicon.of(transcript.surnames),
+      notNames: new Set(transcript.not_names),
+      roleLabels: new Map(Object.entries(transcript.role_labels)),
+      reporterSuffixes: transcript.reporter_suffixes,
+      metadataPrefixes: transcript.metadata_prefixes,
+      hostCues: transcript.host_cues,
+      honorifics: Lexicon.of(transcript.honorifics),
+      titles: Lexicon.of(transcript.titles),
+      answererTitles: transcript.answerer_titles,
     },
     exclusions: {
       figurative: Lexicon.of(exclusions.figurative),

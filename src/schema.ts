@@ -94,6 +94,8 @@ export const DocumentSchema = z.object({
   /** ISO date as precise as the text states it: 2022-03-28, 2019-02-23 or 2023. */
   date: z.string().nullable(),
   region: z.string().nullable(),
+  /** Where the text says it comes from (信息来源). */
+  source: z.string().nullable(),
   /** Length of the input in UTF-16 code units. */
   chars: z.number().int().nonnegative(),
 });

@@ -47,12 +47,14 @@ const OPEN_QUOTES = new Map([
 ]);
 /** Quoted spans this short are names or slogans (“三个十大”), not prose. */
 const MAX_NAME_QUOTE = 20;
+/** Clause punctuation inside quotes marks quoted speech (“王栋：要新增3万张”), not a name. */
+const SPEECH_PUNCT = /[，。：；！？,:;!?]/;
 
 function isNumeralChar(ch: string | undefined): boolean {
   return ch !== undefined && (ASCII_DIGIT.test(ch) || rules().numerals.chars.has(ch));
 }
 
-/** Marks every position inside a short quoted span or book title, in one pass. */
+/** Marks every position inside a quoted name or slogan, book title or document number, in one pass. */
 export function quotedMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   const stack: { close: string; start: number }[] = [];
@@ -61,7 +63,9 @@ export function quotedMask(text: string): Uint8Array {
     const top = stack[stack.length - 1];
     if (top && ch === top.close) {
       stack.pop();
-      if (i - top.start <= MAX_NAME_QUOTE || top.close === '〕' || top.close === '》') mask.fill(1, top.start, i + 1);
+      const inner = text.slice(top.start + 1, i);
+      const name = i - top.start <= MAX_NAME_QUOTE && !SPEECH_PUNCT.test(inner);
+      if (name || top.close === '〕' || top.close === '》') mask.fill(1, top.start, i + 1);
     } else if (OPEN_QUOTES.has(ch)) {
       stack.push({ close: OPEN_QUOTES.get(ch)!, start: i });
     } else if (ch === '\n') {
