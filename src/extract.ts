@@ -1,10 +1,10 @@
 // The pipeline on one screen: normalize → structure → segment → extract →
 // refine → context → validate. Data flows one way; each stage is one module.
 import { changeOf } from './context/change.js';
-import { metricOf } from './context/metric.js';
+import { metricOf, splitListMetrics } from './context/metric.js';
 import { carriedRoles, roleOf } from './context/role.js';
 import { nearestBefore } from './context/scan.js';
-import { verbOf } from './context/verb.js';
+import { modalBefore, verbAfter, verbBefore } from './context/verb.js';
 import { rules } from './rules.js';
 import { yearOf } from './context/year.js';
 import { readDocument, yearOfDate } from './document.js';
@@ -86,7 +86,9 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   raw = resolveBareUnits(text, raw);
 
   const find = sentenceCursor(sentences);
-  const targets: Target[] = raw.map((q, index) => {
+  const targets: Target[] = [];
+  const listGroups: number[][] = [];
+  raw.forEach((q, index) => {
     const s = find(q.start)!;
     const cStart = clauseStart(text, q.start, s.start);
     const cEnd = clauseEnd(text, q.end, s.end);
@@ -94,9 +96,52 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     const next = raw[index + 1];
     const previousEnd = prev && prev.end > cStart ? prev.end : null;
     const nextStart = next && next.start < cEnd ? next.start : null;
-    const verb = q.leadVerb ? { verb: q.leadVerb, start: q.start - q.leadVerb.length } : verbOf(text, q.start, cStart, tokensOf(s));
-    const verbInClause = verb !== null && verb.start >= (previousEnd ?? cStart);
-    return {
+    const tokens = tokensOf(s);
+    // 新启动4家省实验室、20家省重点实验室: list items share the first item's verb;
+    // 新增…1个，省级创新平台9个: so does a verbless clause continuing the sentence.
+    const previous = targets[targets.length - 1];
+    const sameSentence = previous !== undefined && previous.start >= s.start;
+    const gap = sameSentence ? text.slice(previous.end, q.start) : '';
+    const inGap = q.leadVerb ? { verb: q.leadVerb, start: q.start - q.leadVerb.length } : verbBefore(text, q.start, previousEnd ?? cStart, tokens);
+    const listItem = !inGap && sameSentence && gap.includes('、') && !/[，,；;：:]/.test(gap) && !modalBefore(text, q.start, previous.end);
+    // 实施500万元以上技改项目10000个: past an earlier number, the clause's verb still governs.
+    const before = inGap ?? (listItem || previousEnd === null ? null : verbBefore(text, q.start, cStart, tokens));
+    const after = before || listItem ? null : verbAfter(text, q.end, nextStart ?? cEnd, tokens);
+    const elliptic = listItem || (!before && !after && sameSentence && /[、，,]/.test(gap) && !/[；;：:]/.test(gap));
+    const verb = elliptic ? null : (before ?? after ?? modalBefore(text, q.start, cStart));
+    if (listItem && listGroups.at(-1)?.at(-1) === index - 1) listGroups.at(-1)!.push(index);
+    else if (listItem) listGroups.push([index - 1, index]);
+    const change = changeOf(text, q.start, cStart);
+    const role = roleOf({
+      text,
+      start: q.start,
+      end: q.end,
+      unitKind: q.unitKind,
+      comparator: q.comparator,
+      comparatorSource: q.comparatorSource,
+      hasVerb: before !== null,
+      scopesNext: nextStart !== null && nearestBefore(text, nextStart, q.end, [rules().verbs.quantity]) !== null,
+      sentenceStart: s.start,
+      docYear,
+      carried: carried[s.paragraph] ?? null,
+    });
+    const own = metricOf({
+      text,
+      start: q.start,
+      end: q.end,
+      clauseStart: cStart,
+      clauseEnd: cEnd,
+      verbStart: before?.start ?? null,
+      verbEnd: before ? before.start + before.verb.length : null,
+      previousEnd,
+      nextStart,
+      unitKind: q.unitKind,
+      threshold: role === 'threshold',
+      tokens,
+    });
+    // 新增各类市场主体8046户、增长5.3%: a number joined by 、 measures the same thing when it names nothing itself.
+    const metric = own ?? (sameSentence && gap.includes('、') && !/[，,；;：:]/.test(gap) ? previous.metric : null);
+    targets.push({
       id: `t${index + 1}`,
       text: input.slice(q.start, q.end),
       start: q.start,
@@ -107,38 +152,17 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
       unit: q.unit,
       unitText: q.unitText,
       comparator: q.comparator,
-      change: changeOf(text, q.start, cStart),
-      role: roleOf({
-        text,
-        start: q.start,
-        end: q.end,
-        unitKind: q.unitKind,
-        comparator: q.comparator,
-        comparatorSource: q.comparatorSource,
-        hasVerb: verbInClause,
-        scopesNext: nextStart !== null && nearestBefore(text, nextStart, q.end, [rules().verbs.quantity]) !== null,
-        sentenceStart: s.start,
-        docYear,
-        carried: carried[s.paragraph] ?? null,
-      }),
-      verb: verb?.verb ?? null,
-      metric: metricOf({
-        text,
-        start: q.start,
-        end: q.end,
-        clauseStart: cStart,
-        clauseEnd: cEnd,
-        verbStart: verb?.start ?? null,
-        verbEnd: verb ? verb.start + verb.verb.length : null,
-        previousEnd,
-        nextStart,
-        docYear,
-      }),
-      year: yearOf(text, s.start, q.start, docYear),
+      change: elliptic && change === 'level' ? previous!.change : change,
+      role,
+      verb: role === 'threshold' || role === 'other' ? null : elliptic ? previous!.verb : (verb?.verb ?? null),
+      metric,
+      year: yearOf(text, s.start, q.start, docYear, paragraphs[s.paragraph]!),
       speaker: speakerAt(q.start),
       sentence: input.slice(s.start, s.end).trim(),
-    };
+    });
   });
+
+  splitListMetrics(targets.map((t) => t.metric), listGroups).forEach((m, k) => (targets[k]!.metric = m));
 
   return ExtractionResultSchema.parse({
     document,

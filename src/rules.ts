@@ -70,8 +70,9 @@ const ContextFile = z.object({
     plan_periods: z.record(z.string(), z.tuple([z.number(), z.number()])),
   }),
   year: z.object({ base_markers: words, relative: z.record(z.string(), z.number()) }),
+  metric: z.object({ predicate_starts: words }),
 });
-const VerbsFile = z.object({ modal: words, quantity_verbs: words });
+const VerbsFile = z.object({ modal: words, quantity_verbs: words, particles: words, prefixes: words });
 const ExclusionsFile = z.object({
   figurative: words,
   names: words,
@@ -207,9 +208,12 @@ function compile() {
       baseMarkers: Lexicon.of(context.year.base_markers),
       relative: new Lexicon(Object.entries(context.year.relative)),
     },
+    metric: { predicateStarts: Lexicon.of(context.metric.predicate_starts) },
     verbs: {
       modal: Lexicon.of(verbs.modal),
       quantity: Lexicon.of(verbs.quantity_verbs),
+      particles: new Set(verbs.particles),
+      prefixes: Lexicon.of(verbs.prefixes),
     },
     transcript: {
       surnames: Lexicon.of(transcript.surnames),

@@ -1,14 +1,16 @@
-// Context: what the number measures, as written (a first approximation; the
-// actions issue deepens it).
+// Context: what the number measures, as written: the noun phrase the number
+// belongs to, in either order (全社会研发经费投入增长10%; 新启动4家省实验室).
 import { rules } from '../rules.js';
-import { yearMentions } from './year.js';
+import type { Token } from '../segmenter.js';
 
-const PUNCT_OR_SPACE = /[\s，,。；;：:、！？“”‘’（）()《》]/;
-const TRIM_LEADING = /^(?:[\s，,、]|的|和|及|其中|力争|确保|争取|全年|累计|共|新|再)+/;
-const TRIM_TRAILING = /(?:[\s，,、]|的|达|为|占|分别|均|约|近|共|累计|同比|比上年|较上年|已|将|要)+$/;
+const STOP = /[\s，,。；;：:、！？（）()《》]/;
+/** Time expressions are context, not part of what is measured. */
+const TIME = /(?:(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|以来)?|[0-9一二三四五六七八九十]{1,2}[-—至到][0-9一二三四五六七八九十]{1,2}月|前三季度|上半年|全年|今年|去年|年初|年末|年底)/g;
+const TRIM_LEADING = /^(?:[\s，,、“”]|的|和|及|其中|力争|确保|争取|累计|共|新|再|将|要|预计|使|让|对|把)+/;
+const TRIM_TRAILING = /(?:[\s，,、]|的|达|为|占|分别|均|约|近|共|累计|同比|比上年|较上年|已|将|要|在|从|于|预计|全部|全面|稳定|再|继续)+$/;
 
 function tidy(s: string): string | null {
-  const t = s.replace(TRIM_LEADING, '').replace(TRIM_TRAILING, '');
+  const t = s.replace(TIME, '').replace(TRIM_LEADING, '').replace(TRIM_TRAILING, '');
   return t.length >= 2 && t.length <= 40 ? t : null;
 }
 
@@ -24,30 +26,66 @@ export interface MetricInput {
   previousEnd: number | null;
   /** Start of the next quantity after this one in the clause, if any. */
   nextStart: number | null;
-  docYear: number | null;
+  /** Counts with a measure word name their metric after them (4家省实验室); amounts before. */
+  unitKind: string | null;
+  threshold: boolean;
+  tokens: readonly Token[];
 }
 
-/** Text after the last year mention (2022年, 今年) in [from, to). */
-function afterYears(m: MetricInput, from: number, to: number): number {
-  const years = yearMentions(m.text, from, to, m.docYear);
-  return years.length ? Math.max(from, years[years.length - 1]!.end) : from;
+/** Where the predicate starts in [from, to) (尽快, 入选, 全面): the noun phrase after a count stops there. */
+function predicateStart(m: MetricInput, from: number, to: number): number {
+  const { predicateStarts } = rules().metric;
+  for (const t of m.tokens) if (t.start >= from && t.start < to && predicateStarts.has(t.word)) return t.start;
+  return to;
+}
+
+/** The noun phrase right after the number: 4家省实验室, 500万元以上技改项目. */
+function after(m: MetricInput): string | null {
+  let stop = m.nextStart ?? m.clauseEnd;
+  for (let i = m.end; i < stop; i++) if (STOP.test(m.text[i]!)) stop = i;
+  stop = predicateStart(m, m.end + 1, stop);
+  const phrase = m.text.slice(m.end, stop);
+  // 支撑带动力强的集群领军企业: the head noun follows the last 的.
+  return tidy(phrase.slice(phrase.lastIndexOf('的') + 1));
 }
 
 export function metricOf(m: MetricInput): string | null {
   const { text } = m;
-  // verb + metric + number: 新增国家级省级领军人才1000名左右
-  if (m.verbEnd !== null) {
-    const from = Math.max(m.verbEnd, m.previousEnd ?? 0);
-    const between = tidy(text.slice(from, m.start));
-    if (between && !rules().verbs.quantity.matchAt(text, from + 0)) return between;
+  // 500万元以上技改项目: a threshold measures the noun it qualifies.
+  if (m.threshold) return after(m);
+  // verb + metric + number: 新增国家级省级领军人才1000名左右; but in 实施华宇电子三期等80个技改示范项目
+  // the words before 等 are examples, and the metric follows the count.
+  if (m.verbEnd !== null && m.verbStart !== null) {
+    const raw = text.slice(Math.max(m.verbEnd, m.previousEnd ?? 0), m.start);
+    const between = raw.endsWith('等') ? null : tidy(raw);
+    // 城镇新增就业1.4万人: an indicator named around its verb.
+    const subject = tidy(text.slice(Math.max(m.clauseStart, m.previousEnd ?? 0), m.verbStart));
+    if (between && between.length <= 2 && subject) return tidy(text.slice(Math.max(m.clauseStart, m.previousEnd ?? 0), m.start));
+    if (between) return between;
   }
-  // verb + number + metric: 新启动4家省实验室
-  let stop = m.nextStart ?? m.clauseEnd;
-  for (let i = m.end; i < stop; i++) if (PUNCT_OR_SPACE.test(text[i]!)) stop = i;
-  const after = tidy(text.slice(m.end, stop));
-  if (after && !rules().verbs.quantity.matchAt(text, m.end)) return after;
+  // verb + count + metric: 新启动4家省实验室、20家省重点实验室建设
+  if (m.unitKind === 'measure') {
+    const noun = after(m);
+    if (noun) return noun;
+  }
   // metric + verb + number: 全社会研发经费投入增长10%以上
-  const to = m.verbStart ?? m.start;
-  const from = afterYears(m, Math.max(m.clauseStart, m.previousEnd ?? 0), to);
-  return tidy(text.slice(from, to));
+  const from = Math.max(m.clauseStart, m.previousEnd ?? 0);
+  return tidy(text.slice(from, m.verbStart ?? m.start));
+}
+
+/**
+ * 制造业投资、基础设施投资、民间投资分别增长29.8%、10.5%、12.1%: when a list
+ * of numbers follows a list of as many metrics, each number takes its own.
+ */
+export function splitListMetrics(metrics: (string | null)[], listGroups: number[][]): (string | null)[] {
+  const out = metrics.slice();
+  for (const group of listGroups) {
+    const first = metrics[group[0]!];
+    if (!first) continue;
+    const parts = first.split('、');
+    // As many metrics as numbers: one each; otherwise the numbers share what is measured.
+    if (parts.length === group.length) group.forEach((k, i) => (out[k] = parts[i]!.replace(/^(?:和|及)/, '')));
+    else for (const k of group) out[k] ??= first;
+  }
+  return out;
 }

@@ -32,7 +32,22 @@ export function yearMentions(text: string, from: number, to: number, docYear: nu
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function yearOf(text: string, sentenceStart: number, numberStart: number, docYear: number | null): number | null {
+/** 到2020年， opening a paragraph: the horizon of every goal listed in it. */
+const HORIZON = /^\s*(?:到|至)((?:19|20)[0-9]{2})年(?:底|末)?[，,]/;
+
+/**
+ * The last year written before the number in its sentence; else the horizon
+ * the paragraph opens with (到2020年，…。…。 frames every goal after it).
+ */
+export function yearOf(
+  text: string,
+  sentenceStart: number,
+  numberStart: number,
+  docYear: number | null,
+  paragraph: { start: number; end: number },
+): number | null {
   const mentions = yearMentions(text, sentenceStart, numberStart, docYear);
-  return mentions.length ? mentions[mentions.length - 1]!.year : null;
+  if (mentions.length) return mentions[mentions.length - 1]!.year;
+  const horizon = HORIZON.exec(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 12)));
+  return horizon ? Number(horizon[1]) : null;
 }
