@@ -1,4 +1,5 @@
 // Document metadata read off the head of the text: title, date, region.
+import { rules } from './rules.js';
 import type { DocumentInfo } from './schema.js';
 
 const HEAD = 600;
@@ -6,8 +7,6 @@ const PUBLISHED = /发布日期[:：]\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})/;
 const FULL_DATE = /([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/;
 /** A work report reviews the year before the one it is delivered in. */
 const REVIEW_YEAR = /([0-9]{4})年(?:工作回顾|政府工作回顾)/;
-const PROVINCE =
-  /(北京市|天津市|上海市|重庆市|河北省|山西省|辽宁省|吉林省|黑龙江省|江苏省|浙江省|安徽省|福建省|江西省|山东省|河南省|湖北省|湖南省|广东省|海南省|四川省|贵州省|云南省|陕西省|甘肃省|青海省|台湾省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)/;
 
 const DOC_NUMBER = /〔[0-9]{4}〕/;
 const pad = (n: string) => n.padStart(2, '0');
@@ -47,7 +46,13 @@ const CITY = /^\s*([\u4e00-\u9fff]{2,6}?市)(?:人民政府|委员会|政府)/m;
 
 /** The region the document is clearly about: a province in the title, else a city government in the head. */
 export function readRegion(text: string, title: string | null): string | null {
-  return PROVINCE.exec(title ?? '')?.[1] ?? CITY.exec(text.slice(0, 300))?.[1] ?? null;
+  const { provinces } = rules().regions;
+  const t = title ?? '';
+  for (let i = 0; i < t.length; i++) {
+    const m = provinces.matchAt(t, i);
+    if (m) return m.word;
+  }
+  return CITY.exec(text.slice(0, 300))?.[1] ?? null;
 }
 
 export function readDocument(text: string, id: string): DocumentInfo {

@@ -9,13 +9,15 @@ import { rules } from './rules.js';
 import { yearOf } from './context/year.js';
 import { readDocument, yearOfDate } from './document.js';
 import { scanQuantities, type RawQuantity } from './extractors/quantities.js';
+import { findBodyMentions, groupBodies, outletMentions } from './extractors/bodies.js';
+import { findResponsibilities } from './extractors/responsibilities.js';
 import { buildSpeakers } from './extractors/speakers.js';
 import { findTurns } from './extractors/turns.js';
 import { normalizeText } from './normalize.js';
 import { resolveBareUnits } from './refiners/clause-unit.js';
 import { shareListUnits } from './refiners/lists.js';
-import { ExtractionResultSchema, type ExtractionResult, type Target, type Turn } from './schema.js';
-import { jiebaSegmenter, type Segmenter, type Token } from './segmenter.js';
+import { ExtractionResultSchema, type ExtractionResult, type Responsibility, type Target, type Turn } from './schema.js';
+import { jiebaSegmenter, TokenIndex, type Segmenter } from './segmenter.js';
 import { clauseEnd, clauseStart, splitParagraphs, splitSentences, type Sentence } from './structure.js';
 
 export interface ExtractOptions {
@@ -65,23 +67,8 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   const { speakers, turns } = buildSpeakers(text, findTurns(text, paragraphs));
   const speakerAt = turnCursor(turns);
 
-  // Tokens are needed only where a numeral is: tag those sentences, once each.
-  const tokenCache = new Map<number, Token[]>();
-  const at = sentenceCursor(sentences);
-  const tokensOf = (s: Sentence) => {
-    let t = tokenCache.get(s.start);
-    if (!t) tokenCache.set(s.start, (t = segmenter.tag(text, s.start, s.end)));
-    return t;
-  };
-  const wordStarts = new Set<number>();
-  const isWordStart = (pos: number) => {
-    const s = at(pos);
-    if (!s) return true;
-    if (!tokenCache.has(s.start)) for (const t of tokensOf(s)) wordStarts.add(t.start);
-    return wordStarts.has(pos);
-  };
-
-  let raw: RawQuantity[] = scanQuantities(text, isWordStart);
+  const words = new TokenIndex(text, sentences, segmenter);
+  let raw: RawQuantity[] = scanQuantities(text, (pos) => words.isWordStart(pos));
   raw = shareListUnits(text, raw);
   raw = resolveBareUnits(text, raw);
 
@@ -96,7 +83,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     const next = raw[index + 1];
     const previousEnd = prev && prev.end > cStart ? prev.end : null;
     const nextStart = next && next.start < cEnd ? next.start : null;
-    const tokens = tokensOf(s);
+    const tokens = words.tokensAt(s.start);
     // 新启动4家省实验室、20家省重点实验室: list items share the first item's verb;
     // 新增…1个，省级创新平台9个: so does a verbless clause continuing the sentence.
     const previous = targets[targets.length - 1];
@@ -164,13 +151,33 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
 
   splitListMetrics(targets.map((t) => t.metric), listGroups).forEach((m, k) => (targets[k]!.metric = m));
 
+  const reporters = speakers.flatMap((sp) => (sp.role === 'reporter' && sp.organization ? [sp.organization] : []));
+  const mentions = findBodyMentions(text, words, document.region);
+  const allMentions = [...mentions, ...outletMentions(text, reporters, mentions, document.region)].sort((a, b) => a.start - b.start);
+  const bodies = groupBodies(allMentions);
+  const bodyId = new Map(bodies.map((b) => [b.canonical, b.id]));
+  const speakerOf = turnCursor(turns);
+  const sentenceOf = sentenceCursor(sentences);
+  const responsibilities: Responsibility[] = findResponsibilities(text, paragraphs, sentences, allMentions).map((r, k) => ({
+    id: `r${k + 1}`,
+    text: input.slice(r.start, r.end),
+    start: r.start,
+    end: r.end,
+    body: r.mention.form,
+    bodyId: bodyId.get(r.mention.canonical)!,
+    verb: r.verb,
+    object: r.object,
+    speaker: speakerOf(r.start),
+    sentence: input.slice(sentenceOf(r.start)?.start ?? r.start, sentenceOf(r.start)?.end ?? r.end).trim(),
+  }));
+
   return ExtractionResultSchema.parse({
     document,
     targets,
     speakers,
     turns,
-    bodies: [],
-    responsibilities: [],
+    bodies,
+    responsibilities,
     actions: [],
   });
 }

@@ -72,7 +72,7 @@ const ContextFile = z.object({
   year: z.object({ base_markers: words, relative: z.record(z.string(), z.number()) }),
   metric: z.object({ predicate_starts: words }),
 });
-const VerbsFile = z.object({ modal: words, quantity_verbs: words, particles: words, prefixes: words });
+const VerbsFile = z.object({ modal: words, quantity_verbs: words, particles: words, prefixes: words, responsibility_leads: words });
 const ExclusionsFile = z.object({
   figurative: words,
   names: words,
@@ -92,6 +92,29 @@ const TranscriptFile = z.object({
   titles: words,
   answerer_titles: words,
 });
+
+const BodyType = z.enum(['government', 'party', 'media', 'enterprise', 'institution']);
+const BodyLevel = z.enum(['national', 'provincial', 'municipal', 'county']);
+const BodiesFile = z.object({
+  national: z.array(
+    z.object({ canonical: z.string(), aliases: words, type: BodyType, level: BodyLevel.nullable().default('national') }),
+  ),
+  departments: z.array(
+    z.object({ full: z.string(), forms: words, type: BodyType, levels: z.array(BodyLevel), template: z.string().optional() }),
+  ),
+  party_committees: z.array(z.object({ forms: words, type: BodyType })),
+  suffixes: words,
+  not_bodies: words,
+  type_by_suffix: z.object({ enterprise: words, institution: words, media: words }),
+});
+const RegionsFile = z.object({
+  provinces: words,
+  municipalities: words,
+  prefixes: z.record(z.string(), BodyLevel),
+  prefix_blockers: words,
+});
+export type NationalBody = z.infer<typeof BodiesFile>['national'][number];
+export type Department = z.infer<typeof BodiesFile>['departments'][number];
 
 export type Qualifier = z.infer<typeof qualifier>;
 
@@ -155,6 +178,8 @@ function compile() {
   const verbs = load('verbs.yaml', VerbsFile);
   const exclusions = load('exclusions.yaml', ExclusionsFile);
   const transcript = load('transcript.yaml', TranscriptFile);
+  const bodies = load('bodies.yaml', BodiesFile);
+  const regions = load('regions.yaml', RegionsFile);
 
   const unitEntries: [string, UnitInfo][] = [
     ...Object.entries(units.currency).map(([w, u]): [string, UnitInfo] => [w, { unit: u, kind: 'currency' }]),
@@ -214,6 +239,23 @@ function compile() {
       quantity: Lexicon.of(verbs.quantity_verbs),
       particles: new Set(verbs.particles),
       prefixes: Lexicon.of(verbs.prefixes),
+      leads: Lexicon.of(verbs.responsibility_leads),
+    },
+    regions: {
+      provinces: Lexicon.of(regions.provinces),
+      municipalities: new Set(regions.municipalities),
+      prefixes: new Lexicon(Object.entries(regions.prefixes)),
+      blockers: new Set(regions.prefix_blockers),
+    },
+    bodies: {
+      national: new Lexicon(bodies.national.flatMap((b) => [b.canonical, ...b.aliases].map((w): [string, NationalBody] => [w, b]))),
+      departments: new Lexicon(bodies.departments.flatMap((d) => d.forms.map((w): [string, Department] => [w, d]))),
+      committees: new Lexicon(bodies.party_committees.flatMap((c) => c.forms.map((w): [string, string] => [w, c.type]))),
+      suffixes: Lexicon.of(bodies.suffixes),
+      notBodies: new Set(bodies.not_bodies),
+      typeBySuffix: new Lexicon(
+        Object.entries(bodies.type_by_suffix).flatMap(([type, ws]) => ws.map((w): [string, 'enterprise' | 'institution' | 'media'] => [w, type as 'enterprise'])),
+      ),
     },
     transcript: {
       surnames: Lexicon.of(transcript.surnames),

@@ -39,12 +39,21 @@ export function userDictionaryWords(): string[] {
   ];
   const words = new Set<string>();
   for (const lex of lexicons) for (const w of lex.words) if (w.length > 1 && !/[0-9a-zA-Z/%]/.test(w)) words.add(w);
+  // Body names stay whole (省发展改革委 is not 委和省 + …), with the one-character region prefixes.
+  for (const w of r.bodies.national.words) if (w.length > 1) words.add(w);
+  for (const w of r.bodies.departments.words) {
+    if (w.length > 1) words.add(w);
+    for (const prefix of r.regions.prefixes.words) words.add(prefix + w);
+  }
   return [...words].sort();
 }
 
 function writeUserDictionary(): string {
-  const verbs = new Set([...rules().verbs.quantity.words, ...rules().verbs.modal.words]);
-  const lines = userDictionaryWords().map((w) => `${w} ${verbs.has(w) ? 'v' : 'n'}`);
+  const r = rules();
+  const verbs = new Set([...r.verbs.quantity.words, ...r.verbs.modal.words]);
+  const bodies = new Set([...r.bodies.national.words, ...r.bodies.departments.words]);
+  const tagOf = (w: string) => (verbs.has(w) ? 'v' : bodies.has(w) || bodies.has(w.slice(1)) ? 'nt' : 'n');
+  const lines = userDictionaryWords().map((w) => `${w} ${tagOf(w)}`);
   const body = lines.join('\n') + '\n';
   const hash = createHash('sha1').update(body).digest('hex').slice(0, 12);
   const file = join(tmpdir(), `zhextract-userdict-${hash}.utf8`);
@@ -82,3 +91,54 @@ export const jiebaSegmenter: Segmenter = {
     return out;
   },
 };
+
+/**
+ * Tokens of a document, tagged sentence by sentence on first use and kept:
+ * extractors ask about word boundaries anywhere, and each sentence is
+ * segmented at most once.
+ */
+export class TokenIndex {
+  private readonly cache = new Map<number, Token[]>();
+  private readonly starts = new Map<number, Token>();
+  constructor(
+    private readonly text: string,
+    private readonly sentences: readonly { start: number; end: number }[],
+    private readonly segmenter: Segmenter,
+  ) {}
+
+  private sentenceAt(pos: number): { start: number; end: number } | undefined {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid]!;
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
+  /** The tokens of the sentence holding `pos` ([] outside sentences). */
+  tokensAt(pos: number): Token[] {
+    const s = this.sentenceAt(pos);
+    if (!s) return [];
+    let tokens = this.cache.get(s.start);
+    if (!tokens) {
+      tokens = this.segmenter.tag(this.text, s.start, s.end);
+      this.cache.set(s.start, tokens);
+      for (const t of tokens) this.starts.set(t.start, t);
+    }
+    return tokens;
+  }
+
+  /** The token starting exactly at `pos`, if a word starts there. */
+  tokenAt(pos: number): Token | undefined {
+    this.tokensAt(pos);
+    return this.starts.get(pos);
+  }
+
+  isWordStart(pos: number): boolean {
+    return this.sentenceAt(pos) === undefined || this.tokenAt(pos) !== undefined;
+  }
+}

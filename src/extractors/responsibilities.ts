@@ -1,0 +1,145 @@
+// Extractor: responsibility statements linking a body to a task. Three forms:
+//   省工信厅牵头制定《…》           body + lead verb (+ verb) + task
+//   由省商务厅负责…                  由 + body + lead
+//   （农业农村部、工业和信息化部等负责） a note after a numbered task: every body in it
+import { rules } from '../rules.js';
+import type { Paragraph, Span } from '../structure.js';
+import type { BodyMention } from './bodies.js';
+
+export interface RawResponsibility {
+  mention: BodyMention;
+  verb: string;
+  object: string;
+  start: number;
+  end: number;
+}
+
+const CLAUSE_END = /[，,；;。！？\n]/;
+/** A responsibility note: （A、B等负责）, (A牵头负责). Bounded, so it cannot backtrack far. */
+const NOTE = /[（(]([^（）()\n]{2,120}?)(?:等)?(牵头负责|负责|牵头)(?:[。；，,][^（）()\n]{0,40})?[）)]/g;
+const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、．])/;
+/** Adverbs that may stand between a body and its lead verb (省商务厅将牵头…). */
+const BETWEEN = /^(?:将|要|会|还|也|主动|积极|具体|共同|统一|分别)*$/;
+
+/** 负责人, 负责同志: a title, not a responsibility. */
+function isTitle(text: string, at: number, lead: string): boolean {
+  return /^(?:人|同志)/.test(text.slice(at + lead.length));
+}
+
+function clauseEndFrom(text: string, pos: number, limit: number): number {
+  let i = pos;
+  while (i < limit && !CLAUSE_END.test(text[i]!)) i++;
+  return i;
+}
+
+/** The task a note is attached to: the numbered item's first sentence (（三）完善农机装备创新体系。). */
+function taskOfNote(text: string, paragraph: Paragraph, noteStart: number): string {
+  const line = text.slice(paragraph.start, noteStart);
+  const numbered = NUMBERING.exec(line);
+  const body = numbered ? line.slice(numbered[0].length) : line;
+  const first = body.search(/[。；]/);
+  return (first > 0 ? body.slice(0, first) : body).trim();
+}
+
+export function findResponsibilities(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  sentences: readonly Span[],
+  mentions: readonly BodyMention[],
+): RawResponsibility[] {
+  const { leads, quantity } = rules().verbs;
+  const out: RawResponsibility[] = [];
+  const inNotes: [number, number][] = [];
+
+  for (const m of text.matchAll(NOTE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const paragraph = paragraphs.find((p) => p.start <= start && start < p.end);
+    if (!paragraph) continue;
+    const task = taskOfNote(text, paragraph, start);
+    const leadAt = start + 1 + m[1]!.length;
+    const bodies = mentions.filter((b) => b.start > start && b.end <= leadAt);
+    if (!task || !bodies.length) continue;
+    inNotes.push([start, end]);
+    for (const b of bodies) out.push({ mention: b, verb: m[2]!, object: task, start, end });
+  }
+
+  const noted = (pos: number) => inNotes.some(([s, e]) => s <= pos && pos < e);
+  for (let k = 0; k < mentions.length; k++) {
+    const b = mentions[k]!;
+    if (noted(b.start)) continue;
+    // The lead verb follows the body, maybe after an adverb: 省商务厅将牵头实施….
+    const limit = clauseEndFrom(text, b.end, text.length);
+    let at = b.end;
+    while (at < limit && at - b.end <= 6 && !leads.matchAt(text, at)) at++;
+    const lead = leads.matchAt(text, at);
+    if (!lead || !BETWEEN.test(text.slice(b.end, at)) || isTitle(text, at, lead.word)) continue;
+    let verbEnd = at + lead.word.length;
+    let verb = lead.word;
+    if (lead.word === '会同') {
+      // 会同省有关部门起草…: the partners come first, then the body's own verb.
+      let v = verbEnd;
+      while (v < limit && !quantity.matchAt(text, v)) v++;
+      const own = quantity.matchAt(text, v);
+      if (!own) continue;
+      verb = own.word;
+      verbEnd = v + own.word.length;
+    } else {
+      const next = quantity.matchAt(text, verbEnd);
+      if (next) {
+        verb += next.word;
+        verbEnd += next.word.length;
+      }
+    }
+    const objectEnd = clauseEndFrom(text, verbEnd, text.length);
+    const object = text.slice(verbEnd, objectEnd).replace(/^[了的]/, '').trim();
+    if (object) out.push({ mention: b, verb, object, start: b.start, end: objectEnd });
+  }
+
+  // 由省商务厅负责…; 由农业农村部、工业和信息化部牵头的协调推进机制: every body listed after 由.
+  for (let k = 0; k < mentions.length; k++) {
+    if (text[mentions[k]!.start - 1] !== '由' || noted(mentions[k]!.start)) continue;
+    let last = k;
+    while (last + 1 < mentions.length && /^[、和及与]$/.test(text.slice(mentions[last]!.end, mentions[last + 1]!.start))) last++;
+    const at = mentions[last]!.end;
+    const lead = leads.matchAt(text, at);
+    if (!lead || isTitle(text, at, lead.word)) continue;
+    let object: string;
+    if (text[at + lead.word.length] === '的') {
+      const from = at + lead.word.length + 1;
+      object = text.slice(from, clauseEndFrom(text, from, text.length));
+    } else {
+      let s = mentions[k]!.start - 1;
+      while (s > 0 && !CLAUSE_END.test(text[s - 1]!)) s--;
+      object = text.slice(s, mentions[k]!.start - 1);
+    }
+    object = object.replace(/^(?:建立|成立|设立)/, '').trim();
+    for (let j = k; j <= last; j++) {
+      const b = mentions[j]!;
+      if (object && !out.some((r) => r.mention === b)) out.push({ mention: b, verb: lead.word, object, start: mentions[k]!.start - 1, end: at + lead.word.length });
+    }
+    k = last;
+  }
+
+  // 省商务厅坚决落实…,牵头实施…三大行动: a lead opening a later clause belongs to the body the sentence opens with.
+  for (const sentence of sentences) {
+    const subject = mentions.find((b) => b.start >= sentence.start && !text.slice(sentence.start, b.start).trim());
+    if (!subject || noted(subject.start)) continue;
+    for (let i = subject.end; i < sentence.end; i++) {
+      if (!/[，,]/.test(text[i - 1]!)) continue;
+      const lead = leads.matchAt(text, i);
+      if (!lead || lead.word === '会同' || isTitle(text, i, lead.word)) continue;
+      let verbEnd = i + lead.word.length;
+      let verb = lead.word;
+      const next = quantity.matchAt(text, verbEnd);
+      if (next) {
+        verb += next.word;
+        verbEnd += next.word.length;
+      }
+      const objectEnd = clauseEndFrom(text, verbEnd, sentence.end);
+      const object = text.slice(verbEnd, objectEnd).trim();
+      if (object && !out.some((r) => r.mention === subject && r.verb === verb)) out.push({ mention: subject, verb, object, start: i, end: objectEnd });
+    }
+  }
+  return out.sort((a, c) => a.start - c.start);
+}

@@ -1,0 +1,77 @@
+// Bodies and responsibilities: alias rules, region expansion, generic phrases, responsibility forms.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/index.js';
+
+const SHANDONG = '解读《山东省“三个十大”2022年行动计划》\n\n';
+const bodiesOf = (text: string) => extract(text).bodies.map((b) => ({ name: b.name, aliases: b.aliases, canonical: b.canonical, type: b.type, level: b.level }));
+
+describe('bodies: aliases map to one canonical name', () => {
+  it.each([
+    [SHANDONG + '省工信厅牵头，省工业和信息化厅配合，山东省工业和信息化厅负责。', '山东省工业和信息化厅', ['省工业和信息化厅', '山东省工业和信息化厅']],
+    [SHANDONG + '省发改委、省发展改革委和省发展和改革委员会。', '山东省发展和改革委员会', ['省发展改革委', '省发展和改革委员会']],
+    ['工信部会同工业和信息化部。', '中华人民共和国工业和信息化部', ['工业和信息化部']],
+    ['国家发改委和国家发展改革委。', '中华人民共和国国家发展和改革委员会', ['国家发展改革委']],
+  ])('%s', (text, canonical, aliases) => {
+    const [first, ...rest] = bodiesOf(text);
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ canonical, aliases });
+  });
+
+  it('expands a one-character prefix with the document region, and knows type and level', () => {
+    expect(bodiesOf(SHANDONG + '省科技厅、省委和省政府新闻办。')).toEqual([
+      { name: '省科技厅', aliases: [], canonical: '山东省科学技术厅', type: 'government', level: 'provincial' },
+      { name: '省委', aliases: [], canonical: '中共山东省委员会', type: 'party', level: 'provincial' },
+      { name: '省政府新闻办', aliases: [], canonical: '山东省人民政府新闻办公室', type: 'government', level: 'provincial' },
+    ]);
+  });
+
+  it('reads place names before departments (青岛市发展改革委, 东至县政府)', () => {
+    expect(bodiesOf('青岛市发展改革委和济南市工信局。').map((b) => [b.canonical, b.level])).toEqual([
+      ['青岛市发展和改革委员会', 'municipal'],
+      ['济南市工业和信息化局', 'municipal'],
+    ]);
+  });
+
+  it('finds names by their head word: 国家先进印染技术创新中心, 省技术成果交易中心', () => {
+    expect(bodiesOf(SHANDONG + '建设国家先进印染技术创新中心、高端智能家电制造业创新中心，依托省技术成果交易中心。').map((b) => b.canonical)).toEqual([
+      '国家先进印染技术创新中心',
+      '高端智能家电制造业创新中心',
+      '山东省技术成果交易中心',
+    ]);
+  });
+
+  it.each(['有关部门要加强协调，各级各部门狠抓落实。', '牵头部门和配合部门逐一明确。', '经省政府常务会议、省委常委会会议审议通过。', '全省城市发展，区域协调，市场监管。', '新启动4家省实验室、20家省重点实验室建设。', '省级创新平台和国家级工业设计中心。'])(
+    'a generic phrase, meeting or kind is no body: %s',
+    (text) => expect(bodiesOf(SHANDONG + text)).toEqual([]),
+  );
+
+  it('records every mention with offsets', () => {
+    const text = '国务院印发通知。国务院要求各地落实。';
+    const [b] = extract(text).bodies;
+    expect(b!.mentions.map((m) => [m.start, m.end, text.slice(m.start, m.end)])).toEqual([
+      [0, 3, '国务院'],
+      [8, 11, '国务院'],
+    ]);
+  });
+});
+
+describe('responsibilities', () => {
+  const resp = (text: string) => extract(text).responsibilities.map((r) => [r.body, r.verb, r.object]);
+
+  it.each([
+    [SHANDONG + '省工信厅牵头制定《工业技改提级2022年行动计划》。', [['省工信厅', '牵头制定', '《工业技改提级2022年行动计划》']]],
+    [SHANDONG + '省商务厅坚决落实省委决策部署,牵头实施传统消费升级、新兴消费扩容三大行动,着力推动消费。', [['省商务厅', '牵头实施', '传统消费升级、新兴消费扩容三大行动']]],
+    ['（三）完善农机装备创新体系。加快推进农机装备创新。（工业和信息化部、发展改革委等负责）', [['工业和信息化部', '负责', '完善农机装备创新体系'], ['发展改革委', '负责', '完善农机装备创新体系']]],
+    ['（十八）健全组织实施机制。建立由农业农村部、工业和信息化部牵头的国家农业机械化发展协调推进机制，统筹协调。', [['农业农村部', '牵头', '国家农业机械化发展协调推进机制'], ['工业和信息化部', '牵头', '国家农业机械化发展协调推进机制']]],
+    ['标准制定工作由国家标准委负责。', [['国家标准委', '负责', '标准制定工作']]],
+  ])('%s', (text, expected) => expect(resp(text)).toEqual(expected));
+
+  it('a 负责人 is a title, not a responsibility', () => {
+    expect(resp('教育部负责人就两个文件回答了记者提问。')).toEqual([]);
+  });
+
+  it('links each responsibility to its body record', () => {
+    const r = extract(SHANDONG + '省工信厅牵头制定行动计划。');
+    expect(r.responsibilities[0]!.bodyId).toBe(r.bodies.find((b) => b.name === '省工信厅')!.id);
+  });
+});
