@@ -9,6 +9,7 @@ import { rules } from './rules.js';
 import { yearOf } from './context/year.js';
 import { readDocument, yearOfDate } from './document.js';
 import { scanQuantities, type RawQuantity } from './extractors/quantities.js';
+import { findActions } from './extractors/actions.js';
 import { findBodyMentions, groupBodies, outletMentions } from './extractors/bodies.js';
 import { findResponsibilities } from './extractors/responsibilities.js';
 import { buildSpeakers } from './extractors/speakers.js';
@@ -16,7 +17,7 @@ import { findTurns } from './extractors/turns.js';
 import { normalizeText } from './normalize.js';
 import { resolveBareUnits } from './refiners/clause-unit.js';
 import { shareListUnits } from './refiners/lists.js';
-import { ExtractionResultSchema, type ExtractionResult, type Responsibility, type Target, type Turn } from './schema.js';
+import { ExtractionResultSchema, type ExtractionResult, type Action, type Responsibility, type Target, type Turn } from './schema.js';
 import { jiebaSegmenter, TokenIndex, type Segmenter } from './segmenter.js';
 import { clauseEnd, clauseStart, splitParagraphs, splitSentences, type Sentence } from './structure.js';
 
@@ -171,6 +172,27 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     sentence: input.slice(sentenceOf(r.start)?.start ?? r.start, sentenceOf(r.start)?.end ?? r.end).trim(),
   }));
 
+  // Actions, linked to the quantities inside their object and to the body the sentence names before the verb.
+  const actionSpeaker = turnCursor(turns);
+  const actions: Action[] = sentences
+    .flatMap((s) => findActions(text, s, words.tokensAt(s.start)).map((a) => ({ ...a, sentence: s })))
+    .map((a, k) => {
+      const end = Math.max(a.end, a.verbStart + a.verb.length);
+      const doer = allMentions.findLast((m) => m.end <= a.verbStart && m.start >= a.sentence.start);
+      return {
+        id: `a${k + 1}`,
+        text: input.slice(Math.min(a.start, a.verbStart), end),
+        start: Math.min(a.start, a.verbStart),
+        end,
+        verb: a.verb,
+        object: input.slice(a.start, a.end),
+        body: doer?.form ?? null,
+        targetIds: targets.filter((t) => t.start >= a.start && t.end <= a.end).map((t) => t.id),
+        speaker: actionSpeaker(a.verbStart),
+        sentence: input.slice(a.sentence.start, a.sentence.end).trim(),
+      };
+    });
+
   return ExtractionResultSchema.parse({
     document,
     targets,
@@ -178,6 +200,6 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     turns,
     bodies,
     responsibilities,
-    actions: [],
+    actions,
   });
 }

@@ -72,7 +72,7 @@ const ContextFile = z.object({
   year: z.object({ base_markers: words, relative: z.record(z.string(), z.number()) }),
   metric: z.object({ predicate_starts: words }),
 });
-const VerbsFile = z.object({ modal: words, quantity_verbs: words, particles: words, prefixes: words, responsibility_leads: words });
+const VerbsFile = z.object({ modal: words, quantity_verbs: words, particles: words, prefixes: words, responsibility_leads: words, action_verbs: words });
 const ExclusionsFile = z.object({
   figurative: words,
   names: words,
@@ -240,6 +240,7 @@ function compile() {
       particles: new Set(verbs.particles),
       prefixes: Lexicon.of(verbs.prefixes),
       leads: Lexicon.of(verbs.responsibility_leads),
+      actions: Lexicon.of(verbs.action_verbs),
     },
     regions: {
       provinces: Lexicon.of(regions.provinces),
