@@ -174,24 +174,33 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
 
   // Actions, linked to the quantities inside their object and to the body the sentence names before the verb.
   const actionSpeaker = turnCursor(turns);
-  const actions: Action[] = sentences
-    .flatMap((s) => findActions(text, s, words.tokensAt(s.start)).map((a) => ({ ...a, sentence: s })))
-    .map((a, k) => {
+  const actions: Action[] = [];
+  let m0 = 0;
+  let t0 = 0;
+  for (const s of sentences) {
+    // Mentions and targets are sorted: walk them alongside the sentences.
+    while (m0 < allMentions.length && allMentions[m0]!.start < s.start) m0++;
+    while (t0 < targets.length && targets[t0]!.start < s.start) t0++;
+    for (const a of findActions(text, s, words.tokensAt(s.start))) {
       const end = Math.max(a.end, a.verbStart + a.verb.length);
-      const doer = allMentions.findLast((m) => m.end <= a.verbStart && m.start >= a.sentence.start);
-      return {
-        id: `a${k + 1}`,
+      let doer: (typeof allMentions)[number] | undefined;
+      for (let k = m0; k < allMentions.length && allMentions[k]!.end <= a.verbStart; k++) doer = allMentions[k];
+      const inside: string[] = [];
+      for (let k = t0; k < targets.length && targets[k]!.start < a.end; k++) if (targets[k]!.start >= a.start && targets[k]!.end <= a.end) inside.push(targets[k]!.id);
+      actions.push({
+        id: `a${actions.length + 1}`,
         text: input.slice(Math.min(a.start, a.verbStart), end),
         start: Math.min(a.start, a.verbStart),
         end,
         verb: a.verb,
         object: input.slice(a.start, a.end),
         body: doer?.form ?? null,
-        targetIds: targets.filter((t) => t.start >= a.start && t.end <= a.end).map((t) => t.id),
+        targetIds: inside,
         speaker: actionSpeaker(a.verbStart),
-        sentence: input.slice(a.sentence.start, a.sentence.end).trim(),
-      };
-    });
+        sentence: input.slice(s.start, s.end).trim(),
+      });
+    }
+  }
 
   return ExtractionResultSchema.parse({
     document,

@@ -119,49 +119,58 @@ export type Department = z.infer<typeof BodiesFile>['departments'][number];
 export type Qualifier = z.infer<typeof qualifier>;
 
 /**
- * A set of words matched longest-first at a position. Lexicons are small
- * (hundreds of entries), so a map keyed by length is as fast as a trie and
- * simpler to read.
+ * A set of words matched longest-first at a position: one hash lookup per
+ * candidate length, and only the lengths of words that start (or end) with
+ * the character at hand — as fast as a trie here and simpler to read.
  */
 export class Lexicon<V = string> {
-  private readonly byLength = new Map<number, Map<string, V>>();
-  private readonly lengths: number[];
+  private readonly entries = new Map<string, V>();
+  /** Lengths of the entries by first and by last character, longest first: most positions need no lookup at all. */
+  private readonly byFirst = new Map<string, number[]>();
+  private readonly byLast = new Map<string, number[]>();
   constructor(entries: Iterable<[string, V]>) {
     for (const [word, value] of entries) {
-      let m = this.byLength.get(word.length);
-      if (!m) this.byLength.set(word.length, (m = new Map()));
-      if (!m.has(word)) m.set(word, value);
+      if (this.entries.has(word)) continue;
+      this.entries.set(word, value);
+      for (const [index, ch] of [[this.byFirst, word[0]!], [this.byLast, word[word.length - 1]!]] as const) {
+        const lens = index.get(ch) ?? [];
+        if (!lens.includes(word.length)) lens.push(word.length);
+        index.set(ch, lens.sort((a, b) => b - a));
+      }
     }
-    this.lengths = [...this.byLength.keys()].sort((a, b) => b - a);
   }
   static of(list: readonly string[]): Lexicon<string> {
     return new Lexicon(list.map((w) => [w, w] as [string, string]));
   }
   /** Longest entry starting at `pos`. */
   matchAt(text: string, pos: number): { word: string; value: V } | null {
-    for (const len of this.lengths) {
+    const lens = this.byFirst.get(text[pos] ?? '');
+    if (!lens) return null;
+    for (const len of lens) {
       if (pos + len > text.length) continue;
       const word = text.slice(pos, pos + len);
-      const value = this.byLength.get(len)!.get(word);
+      const value = this.entries.get(word);
       if (value !== undefined) return { word, value };
     }
     return null;
   }
   /** Longest entry ending exactly at `end`. */
   matchBefore(text: string, end: number): { word: string; value: V } | null {
-    for (const len of this.lengths) {
+    const lens = this.byLast.get(text[end - 1] ?? '');
+    if (!lens) return null;
+    for (const len of lens) {
       if (end - len < 0) continue;
       const word = text.slice(end - len, end);
-      const value = this.byLength.get(len)!.get(word);
+      const value = this.entries.get(word);
       if (value !== undefined) return { word, value };
     }
     return null;
   }
   has(word: string): boolean {
-    return this.byLength.get(word.length)?.has(word) ?? false;
+    return this.entries.has(word);
   }
   get words(): string[] {
-    return [...this.byLength.values()].flatMap((m) => [...m.keys()]);
+    return [...this.entries.keys()];
   }
 }
 

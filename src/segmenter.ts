@@ -106,7 +106,11 @@ export class TokenIndex {
     private readonly segmenter: Segmenter,
   ) {}
 
+  private last: { start: number; end: number } | undefined;
+
   private sentenceAt(pos: number): { start: number; end: number } | undefined {
+    // Callers mostly walk forward: the last sentence usually still holds `pos`.
+    if (this.last && this.last.start <= pos && pos < this.last.end) return this.last;
     let lo = 0;
     let hi = this.sentences.length - 1;
     while (lo <= hi) {
@@ -114,7 +118,7 @@ export class TokenIndex {
       const s = this.sentences[mid]!;
       if (pos < s.start) hi = mid - 1;
       else if (pos >= s.end) lo = mid + 1;
-      else return s;
+      else return (this.last = s);
     }
     return undefined;
   }

@@ -27,13 +27,16 @@ function verbAt(text: string, pos: number, tokens: ReadonlyMap<number, Token>): 
 export function findActions(text: string, sentence: Span, tokens: readonly Token[]): RawAction[] {
   const starts = new Map(tokens.map((t) => [t.start, t]));
   const out: RawAction[] = [];
-  for (let pos = sentence.start; pos < sentence.end; pos++) {
+  let done = sentence.start;
+  for (const token of tokens) {
+    const pos = token.start;
+    if (pos < done) continue;
     const v = verbAt(text, pos, starts);
     if (!v) continue;
     // 加快推进, 支持打造: an adverbial verb before another; the later one is the action.
     if (verbAt(text, v.end, starts)) continue;
     if (NOT_A_VERB_BEFORE.test(text.slice(pos - 1, pos)) || text[v.end] === '的') {
-      pos = v.end - 1;
+      done = v.end;
       continue;
     }
     let end = v.end;
@@ -51,12 +54,12 @@ export function findActions(text: string, sentence: Span, tokens: readonly Token
       // 新启动…重点实验室建设: a verb closing another action's object is part of it.
       const previous = out.at(-1);
       if (previous && previous.end > start) {
-        pos = v.end - 1;
+        done = v.end;
         continue;
       }
     }
     if (end > start) out.push({ verb: v.word, verbStart: pos, start, end });
-    pos = v.end - 1;
+    done = v.end;
   }
   return out;
 }

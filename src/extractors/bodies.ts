@@ -178,7 +178,8 @@ export function findBodyMentions(text: string, words: Words, docRegion: string |
   const out: BodyMention[] = [];
   let coveredTo = 0;
   for (let i = 0; i < text.length; i++) {
-    if (i >= coveredTo) {
+    // Every gazetteer name starts a word (the user dictionary keeps them whole).
+    if (i >= coveredTo && words.isWordStart(i)) {
       const m = regionalAt(text, i, words, docRegion) ?? nationalAt(text, i, words);
       if (m && !b.notBodies.has(m.form) && !isEventName(text, m.end)) {
         out.push(m);
