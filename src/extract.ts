@@ -21,6 +21,8 @@ import { ExtractionResultSchema, type ExtractionResult, type Action, type Respon
 import { jiebaSegmenter, TokenIndex, type Segmenter } from './segmenter.js';
 import { clauseEnd, clauseStart, splitParagraphs, splitSentences, type Sentence } from './structure.js';
 
+const RATE_NOUN = /(?:率|增幅|增速|比重|占比)$/;
+
 export interface ExtractOptions {
   /** Document id; defaults to "doc". */
   id?: string;
@@ -91,7 +93,8 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     const sameSentence = previous !== undefined && previous.start >= s.start;
     const gap = sameSentence ? text.slice(previous.end, q.start) : '';
     const inGap = q.leadVerb ? { verb: q.leadVerb, start: q.start - q.leadVerb.length } : verbBefore(text, q.start, previousEnd ?? cStart, tokens);
-    const listItem = !inGap && sameSentence && gap.includes('、') && !/[，,；;：:]/.test(gap) && !modalBefore(text, q.start, previous.end);
+    // …投资增幅6%: a rate named before its number is a new indicator, not another item of the list.
+    const listItem = !inGap && sameSentence && gap.includes('、') && !/[，,；;：:]/.test(gap) && !RATE_NOUN.test(gap) && !modalBefore(text, q.start, previous.end);
     // 实施500万元以上技改项目10000个: past an earlier number, the clause's verb still governs.
     const before = inGap ?? (listItem || previousEnd === null ? null : verbBefore(text, q.start, cStart, tokens));
     const after = before || listItem ? null : verbAfter(text, q.end, nextStart ?? cEnd, tokens);

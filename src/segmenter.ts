@@ -50,9 +50,11 @@ export function userDictionaryWords(): string[] {
 
 function writeUserDictionary(): string {
   const r = rules();
-  const verbs = new Set([...r.verbs.quantity.words, ...r.verbs.modal.words]);
+  const verbs = new Set([...r.verbs.quantity.words, ...r.verbs.modal.words, ...r.verbs.actions.words]);
   const bodies = new Set([...r.bodies.national.words, ...r.bodies.departments.words]);
-  const tagOf = (w: string) => (verbs.has(w) ? 'v' : bodies.has(w) || bodies.has(w.slice(1)) ? 'nt' : 'n');
+  // 同比增长, 年均增长: a cue ending in a verb is a verb.
+  const isVerb = (w: string) => verbs.has(w) || (r.verbs.quantity.matchBefore(w, w.length)?.word.length ?? 0) > 1;
+  const tagOf = (w: string) => (isVerb(w) ? 'v' : bodies.has(w) || bodies.has(w.slice(1)) ? 'nt' : 'n');
   const lines = userDictionaryWords().map((w) => `${w} ${tagOf(w)}`);
   const body = lines.join('\n') + '\n';
   const hash = createHash('sha1').update(body).digest('hex').slice(0, 12);
