@@ -35,7 +35,7 @@ export interface MetricInput {
 /** Where the predicate starts in [from, to) (尽快, 入选, 全面): the noun phrase after a count stops there. */
 function predicateStart(m: MetricInput, from: number, to: number): number {
   const { predicateStarts } = rules().metric;
-  for (const t of m.tokens) if (t.start >= from && t.start < to && predicateStarts.has(t.word)) return t.start;
+  for (const t of m.tokens) if (t.start >= from && t.start < to && predicateStarts.matchAt(m.text, t.start)) return t.start;
   return to;
 }
 
@@ -70,7 +70,9 @@ export function metricOf(m: MetricInput): string | null {
   }
   // metric + verb + number: 全社会研发经费投入增长10%以上
   const from = Math.max(m.clauseStart, m.previousEnd ?? 0);
-  return tidy(text.slice(from, m.verbStart ?? m.start));
+  const raw = text.slice(from, m.verbStart ?? m.start);
+  // …等6个超50亿元项目: examples before the count; 严守18亿亩耕地红线: nothing before it.
+  return (raw.endsWith('等') ? null : tidy(raw)) ?? after(m);
 }
 
 /**
