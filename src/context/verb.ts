@@ -34,28 +34,44 @@ function withParticle(text: string, verb: string, start: number, numberStart: nu
 }
 
 /** 引进扶持, 滚动培育: verbs and verb adverbs written right before the verb join it. */
-function compound(text: string, word: string, start: number, from: number): { word: string; start: number } {
+function compound(text: string, word: string, start: number, from: number): VerbCue {
   const { quantity, prefixes } = rules().verbs;
   for (;;) {
     const left = quantity.matchBefore(text, start) ?? prefixes.matchBefore(text, start);
-    if (!left || start - left.word.length < from) return { word, start };
+    if (!left || start - left.word.length < from) return { verb: word, start };
     start -= left.word.length;
     word = left.word + word;
   }
 }
 
-/** The content verb nearest before the number in [from, numberStart), confirmed by the tokens; else the tagger's verb. */
-export function verbBefore(text: string, numberStart: number, from: number, tokens: readonly Token[]): VerbCue | null {
-  const { quantity, modal } = rules().verbs;
-  for (let pos = numberStart; pos > from; ) {
+/** The lexicon verb nearest before `to` in [from, to) that is a word of its own and not inside a modifier. */
+function lexiconVerbBefore(text: string, to: number, from: number, numberStart: number, tokens: readonly Token[]): VerbCue | null {
+  const { quantity } = rules().verbs;
+  for (let pos = to; pos > from; ) {
     const cue = nearestBefore(text, pos, from, [quantity]);
-    if (!cue) break;
-    if (!insideNoun(tokens, cue.start, cue.end) && !modifies(text, cue.end, numberStart)) {
-      const c = compound(text, cue.word, cue.start, from);
-      return withParticle(text, c.word, c.start, numberStart);
-    }
+    if (!cue) return null;
+    if (!insideNoun(tokens, cue.start, cue.end) && !modifies(text, cue.end, numberStart)) return compound(text, cue.word, cue.start, from);
     pos = cue.end - 1;
   }
+  return null;
+}
+
+/**
+ * The content verb before the number in [from, numberStart), confirmed by the
+ * tokens; else (with `tagger`) the tagger's verb right before the number.
+ * 实施技术改造示范项目100个: a verb inside the object (改造) yields to the verb
+ * governing the whole object.
+ */
+export function verbBefore(text: string, numberStart: number, from: number, tokens: readonly Token[], tagger = true): VerbCue | null {
+  const { modal } = rules().verbs;
+  const near = lexiconVerbBefore(text, numberStart, from, numberStart, tokens);
+  if (near) {
+    const inObject = near.start + near.verb.length < numberStart;
+    const outer = inObject ? lexiconVerbBefore(text, near.start, from, numberStart, tokens) : null;
+    const v = outer ?? near;
+    return withParticle(text, v.verb, v.start, numberStart);
+  }
+  if (!tagger) return null;
   // The tagger alone is trusted only for a verb right before the number (提水1.5亿方), not one inside a noun phrase (增雨作业76次).
   const last = tokens.findLast((t) => t.end <= numberStart && t.start >= from);
   if (last && last.end === numberStart && last.tag === 'v' && last.word.length > 1 && !modal.has(last.word)) return { verb: last.word, start: last.start };
