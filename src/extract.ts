@@ -98,7 +98,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     const listItem = !(inGap && (q.leadVerb || verbBefore(text, q.start, previousEnd ?? cStart, tokens, false))) && sameSentence && joined && !/[，,；;：:]/.test(gap) && !RATE_NOUN.test(gap) && !modalBefore(text, q.start, previous.end);
     // 实施500万元以上技改项目10000个: past an earlier number, the clause's verb still governs.
     const before = inGap ?? (listItem || previousEnd === null ? null : verbBefore(text, q.start, cStart, tokens));
-    const after = before || listItem ? null : verbAfter(text, q.end, nextStart ?? cEnd, tokens);
+    const after = before || listItem ? null : verbAfter(text, q.end, cEnd, tokens);
     // …省级创新平台9个: only counts continue a verb across a comma, not rates (失业率5.5%左右).
     const elliptic = listItem || (!before && !after && sameSentence && q.unitKind === 'measure' && /[、，,]/.test(gap) && !/[；;：:]/.test(gap));
     const verb = elliptic ? null : (before ?? after ?? modalBefore(text, q.start, cStart));
