@@ -95,13 +95,13 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     const inGap = q.leadVerb ? { verb: q.leadVerb, start: q.start - q.leadVerb.length } : verbBefore(text, q.start, previousEnd ?? cStart, tokens);
     // …投资增幅6%: a rate named before its number is a new indicator, not another item of the list.
     const joined = gap.includes('、') || /^[和及]$/.test(gap);
-    const listItem = !(inGap && (q.leadVerb || verbBefore(text, q.start, previousEnd ?? cStart, tokens, false))) && sameSentence && joined && !/[，,；;：:]/.test(gap) && !RATE_NOUN.test(gap) && !modalBefore(text, q.start, previous.end);
+    const listItem = !(inGap && (q.leadVerb || verbBefore(text, q.start, previousEnd ?? cStart, tokens, false))) && sameSentence && joined && !/[，,；;：:]/.test(gap) && !RATE_NOUN.test(gap) && !modalBefore(text, q.start, previous.end, tokens);
     // 实施500万元以上技改项目10000个: past an earlier number, the clause's verb still governs.
     const before = inGap ?? (listItem || previousEnd === null ? null : verbBefore(text, q.start, cStart, tokens));
     const after = before || listItem ? null : verbAfter(text, q.end, cEnd, tokens);
     // …省级创新平台9个: only counts continue a verb across a comma, not rates (失业率5.5%左右).
     const elliptic = listItem || (!before && !after && sameSentence && q.unitKind === 'measure' && /[、，,]/.test(gap) && !/[；;：:]/.test(gap));
-    const verb = elliptic ? null : (before ?? after ?? modalBefore(text, q.start, cStart));
+    const verb = elliptic ? null : (before ?? after ?? modalBefore(text, q.start, cStart, tokens));
     if (listItem && listGroups.at(-1)?.at(-1) === index - 1) listGroups.at(-1)!.push(index);
     else if (listItem) listGroups.push([index - 1, index]);
     const change = changeOf(text, q.start, cStart);

@@ -66,9 +66,12 @@ export function verbBefore(text: string, numberStart: number, from: number, toke
   const { modal } = rules().verbs;
   const near = lexiconVerbBefore(text, numberStart, from, numberStart, tokens);
   if (near) {
-    const inObject = near.start + near.verb.length < numberStart;
+    const between = text.slice(near.start + near.verb.length, numberStart);
+    const inObject = between.length > 0 && !(between.length === 1 && rules().verbs.particles.has(between));
     const outer = inObject ? lexiconVerbBefore(text, near.start, from, numberStart, tokens) : null;
-    const v = outer ?? near;
+    // 新建和改造高标准农田: two verbs joined by 和 govern the object together, as written.
+    const joined = outer && text.slice(outer.start + outer.verb.length, near.start) === '和';
+    const v = joined ? { verb: text.slice(outer.start, near.start + near.verb.length), start: outer.start } : (outer ?? near);
     return withParticle(text, v.verb, v.start, numberStart);
   }
   if (!tagger) return null;
@@ -89,8 +92,14 @@ export function verbAfter(text: string, numberEnd: number, clauseEnd: number, to
   return null;
 }
 
-/** 力争, 确保: the modal before the number, when no content verb governs it. */
-export function modalBefore(text: string, numberStart: number, from: number): VerbCue | null {
-  const m = nearestBefore(text, numberStart, from, [rules().verbs.modal]);
-  return m ? { verb: m.word, start: m.start } : null;
+/** 力争, 确保: the modal before the number, when no content verb governs it; a whole word (not 要 in 主要). */
+export function modalBefore(text: string, numberStart: number, from: number, tokens: readonly Token[]): VerbCue | null {
+  const { modal } = rules().verbs;
+  for (let pos = numberStart; pos > from; ) {
+    const m = nearestBefore(text, pos, from, [modal]);
+    if (!m) return null;
+    if (tokens.some((t) => t.start === m.start && t.end === m.end)) return { verb: m.word, start: m.start };
+    pos = m.end - 1;
+  }
+  return null;
 }
