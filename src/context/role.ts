@@ -62,7 +62,8 @@ function nearestCue(text: string, from: number, to: number, docYear: number | nu
   if (docYear !== null) {
     const years = yearMentions(text, from, to, docYear);
     const y = years[years.length - 1];
-    if (y) consider({ role: y.year < docYear ? 'actual' : 'target', end: y.end });
+    // The document's own year says nothing about tense (今年以来…2022年春季…集中开工 is a result).
+    if (y && y.year !== docYear) consider({ role: y.year < docYear ? 'actual' : 'target', end: y.end });
   }
   for (const m of text.slice(from, to).matchAll(MONTH_RANGE)) consider({ role: 'actual', end: from + m.index + m[0].length });
   return best;
