@@ -48,6 +48,14 @@ export function userDictionaryWords(): string[] {
   return [...words].sort();
 }
 
+/** Writes `body` to a content-addressed file in the temp directory, once; concurrent workers write identical bytes. */
+function tempFile(kind: string, body: string): string {
+  const hash = createHash('sha1').update(body).digest('hex').slice(0, 12);
+  const file = join(tmpdir(), `zhextract-${kind}-${hash}.utf8`);
+  if (!existsSync(file)) writeFileSync(file, body);
+  return file;
+}
+
 function writeUserDictionary(): string {
   const r = rules();
   const verbs = new Set([...r.verbs.quantity.words, ...r.verbs.modal.words, ...r.verbs.actions.words]);
@@ -56,16 +64,11 @@ function writeUserDictionary(): string {
   const isVerb = (w: string) => verbs.has(w) || (r.verbs.quantity.matchBefore(w, w.length)?.word.length ?? 0) > 1;
   const tagOf = (w: string) => (isVerb(w) ? 'v' : bodies.has(w) || bodies.has(w.slice(1)) ? 'nt' : 'n');
   const lines = userDictionaryWords().map((w) => `${w} ${tagOf(w)}`);
-  const body = lines.join('\n') + '\n';
-  const hash = createHash('sha1').update(body).digest('hex').slice(0, 12);
-  const file = join(tmpdir(), `zhextract-userdict-${hash}.utf8`);
-  // Content-addressed: concurrent workers write identical bytes, so no lock is needed.
-  if (!existsSync(file)) writeFileSync(file, body);
-  return file;
+  return tempFile('userdict', lines.join('\n') + '\n');
 }
 
 interface NodeJieba {
-  load(options: { userDict?: string }): void;
+  load(options: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   tag(sentence: string): { word: string; tag: string }[];
 }
 
@@ -74,7 +77,8 @@ function loadJieba(): NodeJieba {
   if (jieba) return jieba;
   const require = createRequire(import.meta.url);
   const lib = require('nodejieba') as NodeJieba;
-  lib.load({ userDict: writeUserDictionary() });
+  // Keyword extraction is never used: one-line IDF and stop-word files save a fifth of the start-up.
+  lib.load({ userDict: writeUserDictionary(), idfDict: tempFile('idf', '的 1.0\n'), stopWordDict: tempFile('stop', '的\n') });
   return (jieba = lib);
 }
 
