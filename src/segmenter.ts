@@ -99,24 +99,42 @@ export const jiebaSegmenter: Segmenter = {
 };
 
 /**
- * Tokens of a document, tagged sentence by sentence on first use and kept:
- * extractors ask about word boundaries anywhere, and each sentence is
- * segmented at most once.
+ * Tokens of a document: the whole text is tagged in one call on first use
+ * (one call costs far less than one per sentence), then handed out sentence
+ * by sentence.
  */
 export class TokenIndex {
-  private readonly cache = new Map<number, Token[]>();
+  private all: Token[] | undefined;
   private readonly starts = new Map<number, Token>();
+  private readonly bySentence = new Map<number, Token[]>();
   constructor(
     private readonly text: string,
     private readonly sentences: readonly { start: number; end: number }[],
     private readonly segmenter: Segmenter,
   ) {}
 
-  private last: { start: number; end: number } | undefined;
+  private tokens(): Token[] {
+    if (!this.all) {
+      this.all = this.segmenter.tag(this.text, 0, this.text.length);
+      for (const t of this.all) this.starts.set(t.start, t);
+    }
+    return this.all;
+  }
+
+  /** Index of the first token starting at or after `pos`. */
+  private firstFrom(pos: number): number {
+    const all = this.tokens();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   private sentenceAt(pos: number): { start: number; end: number } | undefined {
-    // Callers mostly walk forward: the last sentence usually still holds `pos`.
-    if (this.last && this.last.start <= pos && pos < this.last.end) return this.last;
     let lo = 0;
     let hi = this.sentences.length - 1;
     while (lo <= hi) {
@@ -124,7 +142,7 @@ export class TokenIndex {
       const s = this.sentences[mid]!;
       if (pos < s.start) hi = mid - 1;
       else if (pos >= s.end) lo = mid + 1;
-      else return (this.last = s);
+      else return s;
     }
     return undefined;
   }
@@ -133,22 +151,23 @@ export class TokenIndex {
   tokensAt(pos: number): Token[] {
     const s = this.sentenceAt(pos);
     if (!s) return [];
-    let tokens = this.cache.get(s.start);
+    let tokens = this.bySentence.get(s.start);
     if (!tokens) {
-      tokens = this.segmenter.tag(this.text, s.start, s.end);
-      this.cache.set(s.start, tokens);
-      for (const t of tokens) this.starts.set(t.start, t);
+      const all = this.tokens();
+      tokens = [];
+      for (let k = this.firstFrom(s.start); k < all.length && all[k]!.end <= s.end; k++) tokens.push(all[k]!);
+      this.bySentence.set(s.start, tokens);
     }
     return tokens;
   }
 
   /** The token starting exactly at `pos`, if a word starts there. */
   tokenAt(pos: number): Token | undefined {
-    this.tokensAt(pos);
+    this.tokens();
     return this.starts.get(pos);
   }
 
   isWordStart(pos: number): boolean {
-    return this.sentenceAt(pos) === undefined || this.tokenAt(pos) !== undefined;
+    return this.tokenAt(pos) !== undefined;
   }
 }

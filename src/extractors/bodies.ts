@@ -189,8 +189,8 @@ export function findBodyMentions(text: string, words: Words, docRegion: string |
       }
     }
     // One-character heads (部, 会, 社) end too many ordinary words to name a body on their own.
-    const s = b.suffixes.matchAt(text, i);
-    if (s && s.word.length > 1 && i >= coveredTo) {
+    const s = i >= coveredTo ? b.suffixes.matchAt(text, i) : null;
+    if (s && s.word.length > 1) {
       const m = suffixNameEndingAt(text, Math.max(coveredTo, i - MAX_NAME), i, s.word, words, docRegion) ?? listedAfter(text, out.at(-1), i, s.word);
       if (m && !isEventName(text, m.end)) {
         out.push(m);
