@@ -4,44 +4,53 @@
 // entries. See fixtures/README.md.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { BodyLevel, BodyType, Change, Comparator, Role, SpeakerRole } from '../schema.js';
+import { BodySchema, SpeakerSchema, TargetSchema } from '../schema.js';
 
-export const GoldTargetSchema = z.object({
-  text: z.string().min(1),
-  value: z.number(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
-  unit: z.string(),
-  comparator: Comparator,
-  change: Change,
-  role: Role,
-  verb: z.string().nullable(),
-  metric: z.string().nullable(),
-  year: z.number().int().nullable(),
-  speaker: z.string().nullable(),
-  optional: z.boolean().default(false),
-});
+// Gold records are the extractor's records without ids, offsets and links: picked from the same schemas.
+export const GoldTargetSchema = TargetSchema.pick({
+  value: true,
+  low: true,
+  high: true,
+  unit: true,
+  comparator: true,
+  change: true,
+  role: true,
+  verb: true,
+  metric: true,
+  year: true,
+  speaker: true,
+}).extend({ text: z.string().min(1), optional: z.boolean().default(false) });
+
+export const GoldSpeakerSchema = SpeakerSchema.pick({ name: true, title: true, organization: true, role: true });
+
+/** A turn: its speaker's label as in the text, and the first words it says (at least a few characters). */
+export const GoldTurnSchema = z.object({ speaker: z.string(), opening: z.string().min(1) });
+
+export const GoldBodySchema = BodySchema.pick({ name: true, aliases: true, canonical: true, type: true, level: true });
+
+export const GoldResponsibilitySchema = z.object({ body: z.string(), verb: z.string(), object: z.string() });
+
+/** A policy action (ANNOTATION.md §4); `targets` holds the `text` of the quantities inside the object. */
+export const GoldActionSchema = z.object({ verb: z.string(), object: z.string(), body: z.string().nullable(), targets: z.array(z.string()) });
 
 export const FixtureSchema = z.object({
   /** File name of the document in seeds/. */
   doc: z.string(),
   transcript: z.boolean(),
   quantities: z.array(GoldTargetSchema),
-  speakers: z.array(
-    z.object({ name: z.string().nullable(), title: z.string().nullable(), organization: z.string().nullable(), role: SpeakerRole }),
-  ),
-  turns: z.array(z.object({ speaker: z.string(), opening: z.string() })),
-  bodies: z.array(
-    z.object({ name: z.string(), aliases: z.array(z.string()), canonical: z.string(), type: BodyType, level: BodyLevel.nullable() }),
-  ),
-  responsibilities: z.array(z.object({ body: z.string(), verb: z.string(), object: z.string() })),
-  /** Policy actions (ANNOTATION.md §4); `targets` holds the `text` of the quantities inside the object. */
-  actions: z
-    .array(z.object({ verb: z.string(), object: z.string(), body: z.string().nullable(), targets: z.array(z.string()) }))
-    .default([]),
+  speakers: z.array(GoldSpeakerSchema),
+  turns: z.array(GoldTurnSchema),
+  bodies: z.array(GoldBodySchema),
+  responsibilities: z.array(GoldResponsibilitySchema),
+  actions: z.array(GoldActionSchema).default([]),
 });
 
 export type GoldTarget = z.infer<typeof GoldTargetSchema>;
+export type GoldSpeaker = z.infer<typeof GoldSpeakerSchema>;
+export type GoldTurn = z.infer<typeof GoldTurnSchema>;
+export type GoldBody = z.infer<typeof GoldBodySchema>;
+export type GoldResponsibility = z.infer<typeof GoldResponsibilitySchema>;
+export type GoldAction = z.infer<typeof GoldActionSchema>;
 export type Fixture = z.infer<typeof FixtureSchema>;
 
 export function readFixture(path: string): Fixture {

@@ -24,6 +24,26 @@ function verbAt(text: string, pos: number, tokens: ReadonlyMap<number, Token>): 
   return m ? { word: m.word, end: pos + m.word.length } : null;
 }
 
+/**
+ * 将2.8万亿元中央财政资金纳入直达机制, 将起征点提高到15万元: after 将/把 the
+ * object comes first; the verb that follows (a verb of doing or one that sets
+ * an amount) acts on it, and the action spans both.
+ */
+function disposal(text: string, at: Token, sentence: Span, starts: ReadonlyMap<number, Token>): RawAction | null {
+  const { actions, quantity } = rules().verbs;
+  // 将牵头实施, 将建立: 将 before a verb is the future tense, not a disposal.
+  const next = starts.get(at.end);
+  if (!next || next.tag.startsWith('v') || actions.has(next.word) || quantity.has(next.word)) return null;
+  let end = at.end;
+  while (end < sentence.end && !CLAUSE_END.test(text[end]!)) end++;
+  for (let pos = at.end + 1; pos < end; pos++) {
+    if (!starts.has(pos)) continue;
+    const m = actions.matchAt(text, pos) ?? quantity.matchAt(text, pos);
+    if (m) return { verb: m.word, verbStart: pos, start: at.end, end };
+  }
+  return null;
+}
+
 export function findActions(text: string, sentence: Span, tokens: readonly Token[]): RawAction[] {
   const starts = new Map(tokens.map((t) => [t.start, t]));
   const out: RawAction[] = [];
@@ -31,6 +51,14 @@ export function findActions(text: string, sentence: Span, tokens: readonly Token
   for (const token of tokens) {
     const pos = token.start;
     if (pos < done) continue;
+    if (token.word === '将' || token.word === '把') {
+      const d = disposal(text, token, sentence, starts);
+      if (d) {
+        out.push(d);
+        done = d.end;
+        continue;
+      }
+    }
     const v = verbAt(text, pos, starts);
     if (!v) continue;
     // 加快推进, 支持打造: an adverbial verb before another; the later one is the action.
