@@ -50,7 +50,9 @@ function lexiconVerbBefore(text: string, to: number, from: number, numberStart: 
   for (let pos = to; pos > from; ) {
     const cue = nearestBefore(text, pos, from, [quantity]);
     if (!cue) return null;
-    if (!insideNoun(tokens, cue.start, cue.end) && !modifies(text, cue.end, numberStart)) return compound(text, cue.word, cue.start, from);
+    // 551万农村贫困人口全部脱贫、52个贫困县: a verb closing the previous item governs nothing after it.
+    const closes = /[、，,；;]/.test(text[cue.end] ?? '');
+    if (!closes && !insideNoun(tokens, cue.start, cue.end) && !modifies(text, cue.end, numberStart)) return compound(text, cue.word, cue.start, from);
     pos = cue.end - 1;
   }
   return null;
