@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src/extract.js';
@@ -109,6 +109,7 @@ async function main() {
     join(DATA, 'rss-hook.mjs'),
     "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.ZX_RSS_FILE) writeFileSync(process.env.ZX_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
   );
+  const loadBefore = loadavg()[0]!;
   const rows: [string, string][] = [];
   const say = (k: string, v: string) => {
     rows.push([k, v]);
@@ -174,6 +175,8 @@ async function main() {
   for (let i = 0; i < 3; i++) starts.push((await runCli(['extract', small, '--format', 'jsonl'])).firstOutput);
   say('start-up: first result, one small document', `${fmt(median(starts))} s (dictionary load included)`);
 
+  // Other work on the machine skews every figure, the --jobs comparison most: say how busy it was.
+  say('load average (1 min) before / after', `${fmt(loadBefore)} / ${fmt(loadavg()[0]!)} on ${cpus().length} cores`);
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GB, Node ${process.version}`;
   const md = [
