@@ -14,6 +14,7 @@ import { findBodyMentions, groupBodies, outletMentions } from './extractors/bodi
 import { findResponsibilities } from './extractors/responsibilities.js';
 import { buildSpeakers } from './extractors/speakers.js';
 import { findTurns } from './extractors/turns.js';
+import { lowerBound } from './memo.js';
 import { normalizeText } from './normalize.js';
 import { resolveBareUnits } from './refiners/clause-unit.js';
 import { shareListUnits } from './refiners/lists.js';
@@ -180,18 +181,15 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   // Actions, linked to the quantities inside their object and to the body the sentence names before the verb.
   const actionSpeaker = turnCursor(turns);
   const actions: Action[] = [];
-  let m0 = 0;
-  let t0 = 0;
   for (const s of sentences) {
-    // Mentions and targets are sorted: walk them alongside the sentences.
-    while (m0 < allMentions.length && allMentions[m0]!.start < s.start) m0++;
-    while (t0 < targets.length && targets[t0]!.start < s.start) t0++;
     for (const a of findActions(text, s, words.tokensAt(s.start))) {
       const end = Math.max(a.end, a.verbStart + a.verb.length);
-      let doer: (typeof allMentions)[number] | undefined;
-      for (let k = m0; k < allMentions.length && allMentions[k]!.end <= a.verbStart; k++) doer = allMentions[k];
+      // Mentions and targets are sorted: binary searches keep long sentences linear.
+      const last = lowerBound(allMentions, a.verbStart + 1, (m) => m.end) - 1;
+      const doer = last >= 0 && allMentions[last]!.start >= s.start ? allMentions[last] : undefined;
       const inside: string[] = [];
-      for (let k = t0; k < targets.length && targets[k]!.start < a.end; k++) if (targets[k]!.start >= a.start && targets[k]!.end <= a.end) inside.push(targets[k]!.id);
+      for (let k = lowerBound(targets, a.start, (t) => t.start); k < targets.length && targets[k]!.start < a.end; k++)
+        if (targets[k]!.end <= a.end) inside.push(targets[k]!.id);
       actions.push({
         id: `a${actions.length + 1}`,
         text: input.slice(Math.min(a.start, a.verbStart), end),

@@ -1,4 +1,5 @@
 // Stage 2: paragraphs, sentences and clauses with offsets into the input.
+import { memoByText } from './memo.js';
 export interface Span {
   start: number;
   end: number;
@@ -49,16 +50,22 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
   return out;
 }
 
+/** For every position, where its clause starts and ends: one pass each way, so a query is a lookup. */
+const clauseBounds = memoByText((text) => {
+  const starts = new Int32Array(text.length + 1);
+  const ends = new Int32Array(text.length + 1);
+  for (let i = 1; i <= text.length; i++) starts[i] = CLAUSE_END.has(text[i - 1]!) ? i : starts[i - 1]!;
+  ends[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) ends[i] = CLAUSE_END.has(text[i]!) ? i : ends[i + 1]!;
+  return { starts, ends };
+});
+
 /** Start of the clause holding `pos`, not before `floor`. */
 export function clauseStart(text: string, pos: number, floor: number): number {
-  let i = pos;
-  while (i > floor && !CLAUSE_END.has(text[i - 1]!)) i--;
-  return i;
+  return Math.max(floor, clauseBounds(text).starts[pos]!);
 }
 
 /** End of the clause holding `pos`, not after `ceil`. */
 export function clauseEnd(text: string, pos: number, ceil: number): number {
-  let i = pos;
-  while (i < ceil && !CLAUSE_END.has(text[i]!)) i++;
-  return i;
+  return Math.min(ceil, clauseBounds(text).ends[pos]!);
 }

@@ -1,5 +1,6 @@
 // Context: what the number measures, as written: the noun phrase the number
 // belongs to, in either order (全社会研发经费投入增长10%; 新启动4家省实验室).
+import { lowerBound } from '../memo.js';
 import { rules } from '../rules.js';
 import type { Token } from '../segmenter.js';
 
@@ -8,6 +9,9 @@ const STOP = /[\s，,。；;：:、！？（）()《》]/;
 const TIME = /(?:(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|以来)?|[0-9一二三四五六七八九十]{1,2}[-—至到][0-9一二三四五六七八九十]{1,2}月|前三季度|上半年|全年|今年|去年|年初|年末|年底)/g;
 const TRIM_LEADING = /^(?:[\s，,、“”]|的|和|及|其中|力争|确保|争取|累计|共|新|再|将|要|预计|使|让|对|把)+/;
 const TRIM_TRAILING = /(?:[\s，,、]|的|达|为|占|分别|均|约|近|共|累计|同比|比上年|较上年|已|将|要|在|从|于|预计|全部|全面|稳定|再|继续)+$/;
+
+/** A metric is a noun phrase: never look further than this from the number (keeps long clauses linear). */
+const REACH = 60;
 
 function tidy(s: string): string | null {
   const t = s.replace(TIME, '').replace(TRIM_LEADING, '').replace(TRIM_TRAILING, '');
@@ -35,13 +39,14 @@ export interface MetricInput {
 /** Where the predicate starts in [from, to) (尽快, 入选, 全面): the noun phrase after a count stops there. */
 function predicateStart(m: MetricInput, from: number, to: number): number {
   const { predicateStarts } = rules().metric;
-  for (const t of m.tokens) if (t.start >= from && t.start < to && predicateStarts.matchAt(m.text, t.start)) return t.start;
+  for (let k = lowerBound(m.tokens, from, (t) => t.start); k < m.tokens.length && m.tokens[k]!.start < to; k++)
+    if (predicateStarts.matchAt(m.text, m.tokens[k]!.start)) return m.tokens[k]!.start;
   return to;
 }
 
 /** The noun phrase right after the number: 4家省实验室, 500万元以上技改项目. */
 function after(m: MetricInput): string | null {
-  let stop = m.nextStart ?? m.clauseEnd;
+  let stop = Math.min(m.nextStart ?? m.clauseEnd, m.end + REACH);
   for (let i = m.end; i < stop; i++) if (STOP.test(m.text[i]!)) stop = i;
   stop = predicateStart(m, m.end + 1, stop);
   const phrase = m.text.slice(m.end, stop);
@@ -56,11 +61,12 @@ export function metricOf(m: MetricInput): string | null {
   // verb + metric + number: 新增国家级省级领军人才1000名左右; but in 实施华宇电子三期等80个技改示范项目
   // the words before 等 are examples, and the metric follows the count.
   if (m.verbEnd !== null && m.verbStart !== null) {
-    const raw = text.slice(Math.max(m.verbEnd, m.previousEnd ?? 0), m.start);
+    const raw = text.slice(Math.max(m.verbEnd, m.previousEnd ?? 0, m.start - REACH), m.start);
     const between = raw.endsWith('等') ? null : tidy(raw);
     // 城镇新增就业1.4万人: an indicator named around its verb.
-    const subject = tidy(text.slice(Math.max(m.clauseStart, m.previousEnd ?? 0), m.verbStart));
-    if (between && between.length <= 2 && subject) return tidy(text.slice(Math.max(m.clauseStart, m.previousEnd ?? 0), m.start));
+    const from = Math.max(m.clauseStart, m.previousEnd ?? 0, m.verbStart - REACH);
+    const subject = tidy(text.slice(from, m.verbStart));
+    if (between && between.length <= 2 && subject) return tidy(text.slice(from, m.start));
     if (between) return between;
   }
   // verb + count + metric: 新启动4家省实验室、20家省重点实验室建设
@@ -69,8 +75,8 @@ export function metricOf(m: MetricInput): string | null {
     if (noun) return noun;
   }
   // metric + verb + number: 全社会研发经费投入增长10%以上
-  const from = Math.max(m.clauseStart, m.previousEnd ?? 0);
-  const raw = text.slice(from, m.verbStart ?? m.start);
+  const to = m.verbStart ?? m.start;
+  const raw = text.slice(Math.max(m.clauseStart, m.previousEnd ?? 0, to - REACH), to);
   // …等6个超50亿元项目: examples before the count; 严守18亿亩耕地红线: nothing before it.
   return (raw.endsWith('等') ? null : tidy(raw)) ?? after(m);
 }

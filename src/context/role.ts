@@ -1,4 +1,5 @@
 // Context: is the number a target, an actual result, a threshold, or other?
+import { lowerBound, memoByText } from '../memo.js';
 import { rules } from '../rules.js';
 import type { Role } from '../schema.js';
 import { nearestBefore } from './scan.js';
@@ -8,6 +9,7 @@ const CJK = /[\u4e00-\u9fff]/;
 const LIST_OR_CLAUSE_END = /[、，,；;。]/;
 /** 1-2月, 1至11月: a reporting period, so the number is a result. */
 const MONTH_RANGE = /[0-9一二三四五六七八九十]{1,2}[-—~至到][0-9一二三四五六七八九十]{1,2}月/g;
+const monthRanges = memoByText((text) => [...text.matchAll(MONTH_RANGE)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
 
 export interface RoleInput {
   text: string;
@@ -65,7 +67,8 @@ function nearestCue(text: string, from: number, to: number, docYear: number | nu
     // The document's own year says nothing about tense (今年以来…2022年春季…集中开工 is a result).
     if (y && y.year !== docYear) consider({ role: y.year < docYear ? 'actual' : 'target', end: y.end });
   }
-  for (const m of text.slice(from, to).matchAll(MONTH_RANGE)) consider({ role: 'actual', end: from + m.index + m[0].length });
+  const months = monthRanges(text);
+  for (let k = lowerBound(months, from, (m) => m.start); k < months.length && months[k]!.end <= to; k++) consider({ role: 'actual', end: months[k]!.end });
   return best;
 }
 

@@ -2,6 +2,7 @@
 // leads, written compounds first (新引进, 开工建设); the tokenizer confirms
 // that a lexicon verb is a word of its own (总投资 is a noun, not 投资) and
 // stands in where the lexicon has nothing.
+import { lowerBound } from '../memo.js';
 import { rules } from '../rules.js';
 import type { Token } from '../segmenter.js';
 import { nearestBefore } from './scan.js';
@@ -78,15 +79,19 @@ export function verbBefore(text: string, numberStart: number, from: number, toke
   }
   if (!tagger) return null;
   // The tagger alone is trusted only for a verb right before the number (提水1.5亿方), not one inside a noun phrase (增雨作业76次).
-  const last = tokens.findLast((t) => t.end <= numberStart && t.start >= from);
+  const k = lowerBound(tokens, numberStart + 1, (t) => t.end) - 1;
+  const last = k >= 0 && tokens[k]!.start >= from ? tokens[k] : undefined;
   if (last && last.end === numberStart && last.tag === 'v' && last.word.length > 1 && !modal.has(last.word)) return { verb: last.word, start: last.start };
   return null;
 }
 
+const AFTER_REACH = 40;
+
 /** 20项…任务全面完成, 5个村入选: a lexicon verb after the number. */
 export function verbAfter(text: string, numberEnd: number, clauseEnd: number, tokens: readonly Token[]): VerbCue | null {
   const { quantity } = rules().verbs;
-  for (let pos = numberEnd; pos < clauseEnd; pos++) {
+  // A verb closing the clause stands within a short phrase of the number; look no further (long clauses stay linear).
+  for (let pos = numberEnd; pos < Math.min(clauseEnd, numberEnd + AFTER_REACH); pos++) {
     if (text[pos] === '的') return null;
     const m = quantity.matchAt(text, pos);
     if (m && pos + m.word.length <= clauseEnd && !insideNoun(tokens, pos, pos + m.word.length)) return { verb: m.word, start: pos };

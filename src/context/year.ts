@@ -1,4 +1,5 @@
 // Context: the year a number refers to, when its own sentence says so.
+import { lowerBound, memoByText } from '../memo.js';
 import { rules } from '../rules.js';
 
 const YEAR = /(?:19|20)[0-9]{2}(?=年)/g;
@@ -9,26 +10,39 @@ interface YearMention {
   end: number;
 }
 
-/** Every year written in text[from, to): explicit (2022年) or relative (今年). */
-export function yearMentions(text: string, from: number, to: number, docYear: number | null): YearMention[] {
+/** Every year mention in a text, found once: explicit years, and relative ones with their offset. */
+const allMentions = memoByText((text) => {
   const r = rules().year;
-  const out: YearMention[] = [];
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(YEAR)) {
-    const start = from + m.index;
+  const explicit: YearMention[] = [];
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index;
     const end = start + m[0].length + 1;
     // 2018—2022年 is a span, 2012年以来 a starting point, 较2019年 a base: none is the number's year.
     if (/[—\-~～至到]/.test(text[start - 1] ?? '') || /[—\-~～至到]/.test(text[end] ?? '')) continue;
     if (text.startsWith('以来', end)) continue;
     if (r.baseMarkers.matchBefore(text, start)) continue;
-    out.push({ year: Number(m[0]), start, end });
+    explicit.push({ year: Number(m[0]), start, end });
   }
-  if (docYear !== null) {
-    for (let p = from; p < to; p++) {
-      const rel = r.relative.matchAt(text, p);
-      if (rel && !r.baseMarkers.matchBefore(text, p)) out.push({ year: docYear + rel.value, start: p, end: p + rel.word.length });
-    }
+  // Relative years keep their offset (今年 0, 去年 −1) until a document year resolves them.
+  const relative: YearMention[] = [];
+  for (let p = 0; p < text.length; p++) {
+    const rel = r.relative.matchAt(text, p);
+    if (rel && !r.baseMarkers.matchBefore(text, p)) relative.push({ year: rel.value, start: p, end: p + rel.word.length });
   }
+  return { explicit, relative };
+});
+
+function within(list: readonly YearMention[], from: number, to: number): YearMention[] {
+  const out: YearMention[] = [];
+  for (let k = lowerBound(list, from, (m) => m.start); k < list.length && list[k]!.start < to; k++) out.push(list[k]!);
+  return out;
+}
+
+/** Every year written in text[from, to): explicit (2022年) or relative (今年). */
+export function yearMentions(text: string, from: number, to: number, docYear: number | null): YearMention[] {
+  const { explicit, relative } = allMentions(text);
+  const out = within(explicit, from, to);
+  if (docYear !== null) for (const m of within(relative, from, to)) out.push({ ...m, year: docYear + m.year });
   return out.sort((a, b) => a.start - b.start);
 }
 

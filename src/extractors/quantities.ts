@@ -56,21 +56,29 @@ function isNumeralChar(ch: string | undefined): boolean {
 
 /** Marks every position inside a quoted name or slogan, book title or document number, in one pass. */
 export function quotedMask(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
+  // Spans are summed in a difference array and swept once: nested quotes cost no refills.
+  const depth = new Int32Array(text.length + 1);
   const stack: { close: string; start: number }[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const top = stack[stack.length - 1];
     if (top && ch === top.close) {
       stack.pop();
-      const inner = text.slice(top.start + 1, i);
-      const name = i - top.start <= MAX_NAME_QUOTE && !SPEECH_PUNCT.test(inner);
-      if (name || top.close === '〕' || top.close === '》') mask.fill(1, top.start, i + 1);
+      const name = i - top.start <= MAX_NAME_QUOTE && !SPEECH_PUNCT.test(text.slice(top.start + 1, i));
+      if (name || top.close === '〕' || top.close === '》') {
+        depth[top.start]!++;
+        depth[i + 1]!--;
+      }
     } else if (OPEN_QUOTES.has(ch)) {
       stack.push({ close: OPEN_QUOTES.get(ch)!, start: i });
     } else if (ch === '\n') {
       stack.length = 0; // an unclosed quote never spans lines
     }
+  }
+  const mask = new Uint8Array(text.length);
+  for (let i = 0, d = 0; i < text.length; i++) {
+    d += depth[i]!;
+    mask[i] = d > 0 ? 1 : 0;
   }
   return mask;
 }

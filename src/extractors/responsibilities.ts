@@ -49,25 +49,38 @@ export function findResponsibilities(
 ): RawResponsibility[] {
   const { leads, quantity } = rules().verbs;
   const out: RawResponsibility[] = [];
-  const inNotes: [number, number][] = [];
+  const noted = new Set<BodyMention>();
+  const assigned = new Set<string>();
+  const add = (r: RawResponsibility) => {
+    const key = `${r.mention.start}|${r.verb}`;
+    if (!assigned.has(key)) out.push(r);
+    assigned.add(key);
+  };
 
+  // Notes, paragraphs and mentions are all in text order: one walk over each.
+  let p = 0;
+  let b = 0;
   for (const m of text.matchAll(NOTE)) {
     const start = m.index;
     const end = start + m[0].length;
-    const paragraph = paragraphs.find((p) => p.start <= start && start < p.end);
-    if (!paragraph) continue;
+    while (p < paragraphs.length && paragraphs[p]!.end <= start) p++;
+    const paragraph = paragraphs[p];
+    if (!paragraph || paragraph.start > start) continue;
     const task = taskOfNote(text, paragraph, start);
     const leadAt = start + 1 + m[1]!.length;
-    const bodies = mentions.filter((b) => b.start > start && b.end <= leadAt);
+    while (b < mentions.length && mentions[b]!.start <= start) b++;
+    const bodies: BodyMention[] = [];
+    for (let k = b; k < mentions.length && mentions[k]!.end <= leadAt; k++) bodies.push(mentions[k]!);
     if (!task || !bodies.length) continue;
-    inNotes.push([start, end]);
-    for (const b of bodies) out.push({ mention: b, verb: m[2]!, object: task, start, end });
+    for (const body of bodies) {
+      noted.add(body);
+      add({ mention: body, verb: m[2]!, object: task, start, end });
+    }
   }
 
-  const noted = (pos: number) => inNotes.some(([s, e]) => s <= pos && pos < e);
   for (let k = 0; k < mentions.length; k++) {
     const b = mentions[k]!;
-    if (noted(b.start)) continue;
+    if (noted.has(b)) continue;
     // The lead verb follows the body, maybe after an adverb: 省商务厅将牵头实施….
     const limit = clauseEndFrom(text, b.end, text.length);
     let at = b.end;
@@ -93,12 +106,12 @@ export function findResponsibilities(
     }
     const objectEnd = clauseEndFrom(text, verbEnd, text.length);
     const object = text.slice(verbEnd, objectEnd).replace(/^[了的]/, '').trim();
-    if (object) out.push({ mention: b, verb, object, start: b.start, end: objectEnd });
+    if (object) add({ mention: b, verb, object, start: b.start, end: objectEnd });
   }
 
   // 由省商务厅负责…; 由农业农村部、工业和信息化部牵头的协调推进机制: every body listed after 由.
   for (let k = 0; k < mentions.length; k++) {
-    if (text[mentions[k]!.start - 1] !== '由' || noted(mentions[k]!.start)) continue;
+    if (text[mentions[k]!.start - 1] !== '由' || noted.has(mentions[k]!)) continue;
     let last = k;
     while (last + 1 < mentions.length && /^[、和及与]$/.test(text.slice(mentions[last]!.end, mentions[last + 1]!.start))) last++;
     const at = mentions[last]!.end;
@@ -116,15 +129,19 @@ export function findResponsibilities(
     object = object.replace(/^(?:建立|成立|设立)/, '').trim();
     for (let j = k; j <= last; j++) {
       const b = mentions[j]!;
-      if (object && !out.some((r) => r.mention === b)) out.push({ mention: b, verb: lead.word, object, start: mentions[k]!.start - 1, end: at + lead.word.length });
+      if (object) add({ mention: b, verb: lead.word, object, start: mentions[k]!.start - 1, end: at + lead.word.length });
     }
     k = last;
   }
 
   // 省商务厅坚决落实…,牵头实施…三大行动: a lead opening a later clause belongs to the body the sentence opens with.
+  let next = 0;
   for (const sentence of sentences) {
-    const subject = mentions.find((b) => b.start >= sentence.start && !text.slice(sentence.start, b.start).trim());
-    if (!subject || noted(subject.start)) continue;
+    // Mentions are sorted: walk them alongside the sentences.
+    while (next < mentions.length && mentions[next]!.start < sentence.start) next++;
+    const first = mentions[next];
+    const subject = first && first.start < sentence.end && !text.slice(sentence.start, first.start).trim() ? first : undefined;
+    if (!subject || noted.has(subject)) continue;
     for (let i = subject.end; i < sentence.end; i++) {
       if (!/[，,]/.test(text[i - 1]!)) continue;
       const lead = leads.matchAt(text, i);
@@ -138,7 +155,7 @@ export function findResponsibilities(
       }
       const objectEnd = clauseEndFrom(text, verbEnd, sentence.end);
       const object = text.slice(verbEnd, objectEnd).trim();
-      if (object && !out.some((r) => r.mention === subject && r.verb === verb)) out.push({ mention: subject, verb, object, start: i, end: objectEnd });
+      if (object) add({ mention: subject, verb, object, start: i, end: objectEnd });
     }
   }
   return out.sort((a, c) => a.start - c.start);
