@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lowerBound } from './memo.js';
 import { rules } from './rules.js';
 
 export interface Token {
@@ -121,30 +122,9 @@ export class TokenIndex {
     return this.all;
   }
 
-  /** Index of the first token starting at or after `pos`. */
-  private firstFrom(pos: number): number {
-    const all = this.tokens();
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   private sentenceAt(pos: number): { start: number; end: number } | undefined {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid]!;
-      if (pos < s.start) hi = mid - 1;
-      else if (pos >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+    const s = this.sentences[lowerBound(this.sentences, pos + 1, (x) => x.end)];
+    return s && s.start <= pos ? s : undefined;
   }
 
   /** The tokens of the sentence holding `pos` ([] outside sentences). */
@@ -155,7 +135,7 @@ export class TokenIndex {
     if (!tokens) {
       const all = this.tokens();
       tokens = [];
-      for (let k = this.firstFrom(s.start); k < all.length && all[k]!.end <= s.end; k++) tokens.push(all[k]!);
+      for (let k = lowerBound(all, s.start, (t) => t.start); k < all.length && all[k]!.end <= s.end; k++) tokens.push(all[k]!);
       this.bySentence.set(s.start, tokens);
     }
     return tokens;

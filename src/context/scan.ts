@@ -4,6 +4,7 @@
 // Each lexicon's matches in a document are found once, in one pass, and kept
 // sorted by end; a query is then a binary search, not a walk back over the
 // sentence for every number.
+import { lowerBound, memoByText } from '../memo.js';
 import type { Lexicon } from '../rules.js';
 
 export interface Cue<V> {
@@ -23,14 +24,10 @@ interface Match<V> {
 }
 
 /** The longest match ending at each position of one text, for each lexicon asked about. */
-let indexedText: string | undefined;
-const indexes = new Map<Lexicon<unknown>, Match<unknown>[]>();
+const indexesOf = memoByText(() => new Map<Lexicon<unknown>, Match<unknown>[]>());
 
 function matchesOf<V>(text: string, lexicon: Lexicon<V>): Match<V>[] {
-  if (text !== indexedText) {
-    indexedText = text;
-    indexes.clear();
-  }
+  const indexes = indexesOf(text);
   let list = indexes.get(lexicon) as Match<V>[] | undefined;
   if (!list) {
     list = [];
@@ -45,14 +42,7 @@ function matchesOf<V>(text: string, lexicon: Lexicon<V>): Match<V>[] {
 
 /** The last match of `list` ending at or before `pos` and starting at or after `floor`. */
 function lastWithin<V>(list: readonly Match<V>[], pos: number, floor: number): Match<V> | null {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo - 1; k >= 0 && list[k]!.end > floor; k--) if (list[k]!.start >= floor) return list[k]!;
+  for (let k = lowerBound(list, pos + 1, (m) => m.end) - 1; k >= 0 && list[k]!.end > floor; k--) if (list[k]!.start >= floor) return list[k]!;
   return null;
 }
 
