@@ -98,7 +98,9 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     const joined = gap.includes('、') || /^[和及]$/.test(gap);
     const listItem = !(inGap && (q.leadVerb || verbBefore(text, q.start, previousEnd ?? cStart, tokens, false))) && sameSentence && joined && !/[，,；;：:]/.test(gap) && !RATE_NOUN.test(gap) && !modalBefore(text, q.start, previous.end, tokens);
     // 实施500万元以上技改项目10000个: past an earlier number, the clause's verb still governs.
-    const before = inGap ?? (listItem || previousEnd === null ? null : verbBefore(text, q.start, cStart, tokens));
+    // …完成技改投资5000亿元、投资增幅6%: a new indicator after 、 does not take the earlier number's verb.
+    const newIndicator = sameSentence && gap.includes('、') && RATE_NOUN.test(gap);
+    const before = inGap ?? (listItem || newIndicator || previousEnd === null ? null : verbBefore(text, q.start, cStart, tokens));
     const after = before || listItem ? null : verbAfter(text, q.end, cEnd, tokens);
     // …省级创新平台9个: only counts continue a verb across a comma, not rates (失业率5.5%左右).
     const elliptic = listItem || (!before && !after && sameSentence && q.unitKind === 'measure' && /[、，,]/.test(gap) && !/[；;：:]/.test(gap));
