@@ -167,18 +167,21 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   const bodyId = new Map(bodies.map((b) => [b.canonical, b.id]));
   const speakerOf = turnCursor(turns);
   const sentenceOf = sentenceCursor(sentences);
-  const responsibilities: Responsibility[] = findResponsibilities(text, paragraphs, sentences, allMentions).map((r, k) => ({
-    id: `r${k + 1}`,
-    text: input.slice(r.start, r.end),
-    start: r.start,
-    end: r.end,
-    body: r.mention.form,
-    bodyId: bodyId.get(r.mention.canonical)!,
-    verb: r.verb,
-    object: r.object,
-    speaker: speakerOf(r.start),
-    sentence: input.slice(sentenceOf(r.start)?.start ?? r.start, sentenceOf(r.start)?.end ?? r.end).trim(),
-  }));
+  const responsibilities: Responsibility[] = findResponsibilities(text, paragraphs, sentences, allMentions).map((r, k) => {
+    const s = sentenceOf(r.start);
+    return {
+      id: `r${k + 1}`,
+      text: input.slice(r.start, r.end),
+      start: r.start,
+      end: r.end,
+      body: r.mention.form,
+      bodyId: bodyId.get(r.mention.canonical)!,
+      verb: r.verb,
+      object: r.object,
+      speaker: speakerOf(r.start),
+      sentence: input.slice(s?.start ?? r.start, s?.end ?? r.end).trim(),
+    };
+  });
 
   // Actions, linked to the quantities inside their object and to the body the sentence names before the verb.
   const actionSpeaker = turnCursor(turns);
