@@ -106,6 +106,16 @@ const BodiesFile = z.object({
   suffixes: words,
   not_bodies: words,
   type_by_suffix: z.object({ enterprise: words, institution: words, media: words }),
+  bare_regional: words,
+  institution_heads: words,
+  generic_modifiers: words,
+  capacity_units: words,
+  project_phases: words,
+  not_enterprise_words: words,
+  not_enterprise_ends: words,
+  enterprise_heads: words,
+  industry_words: words,
+  venue_heads: words,
 });
 const RegionsFile = z.object({
   provinces: words,
@@ -115,6 +125,13 @@ const RegionsFile = z.object({
 });
 export type NationalBody = z.infer<typeof BodiesFile>['national'][number];
 export type Department = z.infer<typeof BodiesFile>['departments'][number];
+
+/** Entries sharing a word, gathered under it in order. */
+function groupBy<V>(entries: [string, V][]): [string, V[]][] {
+  const groups = new Map<string, V[]>();
+  for (const [w, v] of entries) groups.set(w, [...(groups.get(w) ?? []), v]);
+  return [...groups];
+}
 
 export type Qualifier = z.infer<typeof qualifier>;
 
@@ -259,10 +276,21 @@ function compile() {
     },
     bodies: {
       national: new Lexicon(bodies.national.flatMap((b) => [b.canonical, ...b.aliases].map((w): [string, NationalBody] => [w, b]))),
-      departments: new Lexicon(bodies.departments.flatMap((d) => d.forms.map((w): [string, Department] => [w, d]))),
+      // A form may name departments of several levels (经开区: 经济技术开发区 of a city, 经济开发区 of a county).
+      departments: new Lexicon(groupBy(bodies.departments.flatMap((d) => d.forms.map((w): [string, Department] => [w, d])))),
       committees: new Lexicon(bodies.party_committees.flatMap((c) => c.forms.map((w): [string, string] => [w, c.type]))),
       suffixes: Lexicon.of(bodies.suffixes),
       notBodies: new Set(bodies.not_bodies),
+      bareRegional: Lexicon.of(bodies.bare_regional),
+      institutionHeads: Lexicon.of(bodies.institution_heads),
+      genericModifiers: new Set(bodies.generic_modifiers),
+      capacityUnits: Lexicon.of(bodies.capacity_units),
+      projectPhases: Lexicon.of(bodies.project_phases),
+      notEnterpriseWords: bodies.not_enterprise_words,
+      notEnterpriseEnds: new Set(bodies.not_enterprise_ends),
+      enterpriseHeads: Lexicon.of(bodies.enterprise_heads),
+      industryWords: new Set(bodies.industry_words),
+      venueHeads: Lexicon.of(bodies.venue_heads),
       typeBySuffix: new Lexicon(
         Object.entries(bodies.type_by_suffix).flatMap(([type, ws]) => ws.map((w): [string, 'enterprise' | 'institution' | 'media'] => [w, type as 'enterprise'])),
       ),

@@ -45,6 +45,33 @@ describe('bodies: aliases map to one canonical name', () => {
     (text) => expect(bodiesOf(SHANDONG + text)).toEqual([]),
   );
 
+  const WUHU = '芜湖市人民政府工作报告\n\n';
+  it.each([
+    // People's organizations written bare belong to the document's region; with no region they are national.
+    [WUHU + '支持工会、共青团、妇联、工商联等人民团体发挥作用。', ['芜湖市人民政府', '芜湖市总工会', '共青团芜湖市委员会', '芜湖市妇女联合会', '芜湖市工商业联合会']],
+    ['支持工会、共青团、妇联等人民团体。', ['中华全国总工会', '中国共产主义青年团', '中华全国妇女联合会']],
+    // A county's zone takes the county's bare name.
+    [WUHU + '推进繁昌经开区、南陵经开区建设。', ['芜湖市人民政府', '繁昌经济开发区', '南陵经济开发区']],
+    // Named institutions without a region prefix, at word boundaries; a verb before them is not part of the name.
+    ['支持安徽工程大学、皖南医学院建设，筹建长江研究院。', ['安徽工程大学', '皖南医学院', '长江研究院']],
+    // Enterprises named in project lists: before a capacity with its product, before a phase, brand + industry word.
+    ['建成奇瑞20万辆新能源汽车、海螺水泥二期等12个项目。', ['奇瑞', '海螺水泥']],
+    ['实施瑞鹄汽车模具、长信科技显示面板等15个项目。', ['长信科技']],
+    // A body listed after another takes its own head word.
+    ['组建市城投集团、市交通投资公司。', ['市城投集团', '市交通投资公司']],
+  ])('names organizations outside the gazetteer: %s', (text, canonicals) => {
+    expect(bodiesOf(text).map((b) => b.canonical)).toEqual(canonicals);
+  });
+
+  it.each([
+    '新建县级医院3所，建设一批现代产业学院，支持高水平研究型大学，改造乡镇卫生院。',
+    '新增产能30万吨，粮食产量达到80万吨以上。',
+    '滨江大道二期、礼貌山一期、池州电厂二期等项目开工。',
+    '推动汽车电子、智能装备等项目落地。',
+    '实施皖南民俗文化街区、安卓梅达酒店等20个重点文旅项目。',
+    '完成城市运行管理中心框架搭建。',
+  ])('a kind of institution, a measured subject, a place or a venue is no body: %s', (text) => expect(bodiesOf(text)).toEqual([]));
+
   it('records every mention with offsets', () => {
     const text = '国务院印发通知。国务院要求各地落实。';
     const [b] = extract(text).bodies;

@@ -1,8 +1,10 @@
 // Extractor: organizations named in the text, from the gazetteer in
 // rules/bodies.yaml (national bodies; regional departments after a region
 // prefix: 省工信厅, 池州市发展改革委; party committees) and, for names not in
-// it, a suffix grammar (国家先进印染技术创新中心, 省技术成果交易中心).
+// it, a suffix grammar (国家先进印染技术创新中心, 省技术成果交易中心), named
+// institutions (池州学院) and enterprises named in project lists (宝镁30万吨…).
 // One left-to-right scan with longest-match lookups.
+import { lowerBound } from '../memo.js';
 import { rules, type Department } from '../rules.js';
 import type { Body } from '../schema.js';
 import type { Token } from '../segmenter.js';
@@ -11,6 +13,8 @@ import type { Token } from '../segmenter.js';
 export interface Words {
   isWordStart(pos: number): boolean;
   tokenAt(pos: number): Token | undefined;
+  /** The tokens of the sentence holding `pos`. */
+  tokensAt(pos: number): Token[];
 }
 
 type Level = NonNullable<Body['level']>;
@@ -29,7 +33,7 @@ const CJK = /[\u4e00-\u9fff]/;
  * A mention that begins an event's name is not the body (省政府常务会议,
  * 全国人民代表大会第四次会议, 二十国集团领导人峰会), unless it convenes it (国务院召开…会议).
  */
-const MEETING = /^[^，,。；;、：:（）()\s]{0,16}?(?:会议|峰会|论坛|博览会)/;
+const MEETING = /^[^，,。；;、：:（）()\s]{0,16}?(?:会议|峰会|论坛|博览会|会晤)/;
 const CONVENES = /召开|举行|举办|主持|出席|组织/;
 function isEventName(text: string, end: number): boolean {
   const m = MEETING.exec(text.slice(end, end + 20));
@@ -81,7 +85,11 @@ const PLACE_TAGS = new Set(['ns', 'nr', 'nz']);
 function placeAt(text: string, i: number, words: Words, docRegion: string | null): Prefix | null {
   const t = words.tokenAt(i);
   if (!t || !PLACE_TAGS.has(t.tag) || t.word.length < 2 || !/^[\u4e00-\u9fff]+$/.test(t.word)) return null;
-  if (/[市县区]$/.test(t.word)) return { start: i, end: t.end, region: t.word, level: levelOfPlace(t.word) };
+  // 城市, 园区, 社区 are tagged as places too: a blocker before the unit makes them ordinary words.
+  if (/[市县区]$/.test(t.word)) {
+    if (t.word.length === 2 && rules().regions.blockers.has(t.word[0]!)) return null;
+    return { start: i, end: t.end, region: t.word, level: levelOfPlace(t.word) };
+  }
   // 青岛 + 市发展改革委: the dictionary keeps 市发展改革委 whole, so the place ends at the prefix.
   const unit = text[t.end];
   if (t.tag === 'ns' && unit !== undefined && '市县区'.includes(unit)) {
@@ -90,6 +98,10 @@ function placeAt(text: string, i: number, words: Words, docRegion: string | null
   }
   // 池州高新区: a bare place name stands for the document's region when that region starts with it.
   if (t.tag === 'ns' && docRegion?.startsWith(t.word)) return { start: i, end: t.end, region: docRegion, level: levelOfPlace(docRegion) };
+  // 东至经开区: a zone takes the bare name of the county (in a city's document) or city it belongs to.
+  if (t.tag === 'ns' && rules().bodies.departments.matchAt(text, t.end)?.value.some((d) => d.full.endsWith('开发区'))) {
+    return { start: i, end: t.end, region: t.word, level: docRegion && levelOfPlace(docRegion) === 'municipal' ? 'county' : 'municipal' };
+  }
   return null;
 }
 
@@ -105,18 +117,23 @@ function prefixesAt(text: string, i: number, words: Words, docRegion: string | n
   const p = r.prefixes.matchAt(text, i);
   if (p && words.isWordStart(i) && !r.blockers.has(text[i - 1] ?? ''))
     out.push({ start: i, end: i + p.word.length, region: regionFor(p.word, p.value, docRegion), level: p.value, word: words.tokenAt(i) });
+  // 工会, 妇联 written bare in a regional document: the region's own, an empty prefix standing for it.
+  if (docRegion && rules().bodies.bareRegional.matchAt(text, i) && words.isWordStart(i))
+    out.push({ start: i, end: i, region: docRegion, level: levelOfPlace(docRegion) });
   return out;
 }
 
 function regionalAt(text: string, i: number, words: Words, docRegion: string | null): BodyMention | null {
   const b = rules().bodies;
   for (const p of prefixesAt(text, i, words, docRegion)) {
-    const d = b.departments.matchAt(text, p.end);
-    if (d && d.value.levels.includes(p.level) && !ordinaryWordBeyond(p, p.end + d.word.length)) {
-      return { start: i, end: p.end + d.word.length, form: text.slice(i, p.end + d.word.length), canonical: departmentCanonical(d.value, p.region), type: d.value.type, level: p.level };
+    const forms = b.departments.matchAt(text, p.end);
+    const d = forms?.value.find((x) => x.levels.includes(p.level));
+    if (forms && d && !ordinaryWordBeyond(p, p.end + forms.word.length)) {
+      const end = p.end + forms.word.length;
+      return { start: i, end, form: text.slice(i, end), canonical: departmentCanonical(d, p.region), type: d.type, level: p.level };
     }
     // 省委, 山东省委, 市委常委会: the prefix's last character begins the committee's form.
-    const c = b.committees.matchAt(text, p.end - 1);
+    const c = p.end > p.start ? b.committees.matchAt(text, p.end - 1) : null;
     if (c) {
       const end = p.end - 1 + c.word.length;
       const standing = c.word.endsWith('常委会') ? '常务委员会' : '';
@@ -150,8 +167,10 @@ function suffixNameEndingAt(text: string, from: number, suffixStart: number, suf
     if (!national && !prefix) continue;
     const head = national ? s + national.length : prefix!.end;
     const core = text.slice(head, end);
-    // 国家级创新平台, 省级…: a rank, not a name.
-    if (core.startsWith('级')) continue;
+    // 国家级创新平台, 省级…: a rank, not a name; 贵池区共建第一附属医院: the region is the doer of a verb.
+    if (core.startsWith('级') || holdsVerb(text, head, suffixStart, words)) continue;
+    // 大湾区三大招商中心: a counted kind.
+    if (/[一二三四五六七八九十两]大/.test(core)) return null;
     if (core.length - suffix.length < 2 || b.notBodies.has(core) || b.notBodies.has(text.slice(s, end))) return null;
     // 4家省实验室: a counted kind of institution, not one body.
     if (/[0-9家个所座批]/.test(text[s - 1] ?? '')) return null;
@@ -163,14 +182,163 @@ function suffixNameEndingAt(text: string, from: number, suffixStart: number, suf
   return null;
 }
 
-/** 国家先进印染技术创新中心、高端智能家电制造业创新中心: a list item with the same head word as the named body before it. */
-function listedAfter(text: string, previous: BodyMention | undefined, suffixStart: number, suffix: string): BodyMention | null {
-  if (!previous || text[previous.end] !== '、' || !previous.form.endsWith(suffix)) return null;
+/** A word of `text` in [from, to) that is an action verb (共建, 建设). */
+function holdsVerb(text: string, from: number, to: number, words: Words): boolean {
+  const actions = rules().verbs.actions;
+  for (let p = from; p < to; p++) {
+    const v = words.isWordStart(p) ? actions.matchAt(text, p) : null;
+    if (v && v.word.length > 1 && words.tokenAt(p)?.word === v.word) return true;
+  }
+  return false;
+}
+
+/** Tags a word of an institution's proper name may carry (nouns, places, names, unknown words, attributes). */
+const NAME_TAGS = new Set(['n', 'nz', 'ns', 'nr', 'nrt', 'nt', 'x', 'b', 't', 'ng', 'j', 'vn', 'a', 'an']);
+/** Tags that cannot begin a name: attributes and verbal nouns lean on what follows (好 in 发挥好…, 新型). */
+const NOT_FIRST = new Set(['a', 'an', 'b', 'vn']);
+
+/**
+ * 池州学院, 绿地小学, 镁合金产业研究院, 第一附属医院: a noun phrase ending in an
+ * institution's head word names one institution unless it is counted or
+ * made of classifying words alone (县级医院, 现代产业学院).
+ */
+function namedInstitutionAt(text: string, from: number, headStart: number, head: string, words: Words): BodyMention | null {
+  const b = rules().bodies;
+  const end = headStart + head.length;
+  if (!words.isWordStart(headStart) || (end < text.length && CJK.test(text[end]!) && !words.isWordStart(end))) return null;
+  const tokens = words.tokensAt(headStart);
+  let k = lowerBound(tokens, headStart, (t) => t.start);
+  const verbs = rules().verbs;
+  let start = headStart;
+  while (k > 0) {
+    const t = tokens[k - 1]!;
+    const ordinal = t.tag === 'm' && /^第[一二三四五六七八九十]$/.test(t.word);
+    if (t.start < from || headStart - t.start > MAX_NAME || !/^[一-鿿]+$/.test(t.word)) break;
+    // 充分发挥 comes tagged n: a word ending in a lexicon verb is a verb.
+    if (!(NAME_TAGS.has(t.tag) || ordinal) || verbs.actions.matchBefore(t.word, t.word.length) || verbs.quantity.matchBefore(t.word, t.word.length)) break;
+    start = t.start;
+    k--;
+  }
+  while (start < headStart && NOT_FIRST.has(words.tokenAt(start)?.tag ?? '')) start = words.tokenAt(start)!.end;
+  const core = tokens.filter((t) => t.start >= start && t.end <= headStart);
+  if (headStart - start < 2 || core.every((t) => b.genericModifiers.has(t.word))) return null;
+  // 4所学校, 一批研究院, 各医院: a counted or quantified kind.
+  const before = tokens[k - 1];
+  if (before && before.end === start && (before.tag === 'm' || before.tag === 'q' || before.tag === 'r')) return null;
+  const form = text.slice(start, end);
+  if (b.notBodies.has(form)) return null;
+  return { start, end, form, canonical: form, type: b.typeBySuffix.matchBefore(text, end)?.value ?? 'institution', level: null };
+}
+
+/** The end of a number's digits at `at`. */
+function digitsEnd(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && /[0-9.]/.test(text[k]!)) k++;
+  return k;
+}
+
+/**
+ * The short enterprise name ending at `end` that opens a list item: the
+ * item's text after its last verb (建成鸿叶 → 鸿叶), neither a place
+ * (池州电厂), a measured subject (产能), a time nor a facility.
+ */
+function enterpriseEndingAt(text: string, from: number, end: number, maxLength: number, words: Words, docRegion: string | null): BodyMention | null {
+  const b = rules().bodies;
+  let start = end;
+  while (start > from && end - start < MAX_NAME && CJK.test(text[start - 1]!)) start--;
+  // 15.2万吨锂电新材: an item opens after punctuation, not after a number.
+  if (/[0-9A-Za-z.%]/.test(text[start - 1] ?? '')) return null;
+  const { actions, quantity } = rules().verbs;
+  for (let p = start; p < end; p++) {
+    const v = actions.matchAt(text, p) ?? quantity.matchAt(text, p);
+    if (v && v.word.length > 1 && p + v.word.length <= end) {
+      start = p + v.word.length;
+      p = start - 1;
+    }
+  }
+  const name = text.slice(start, end);
+  if (name.length < 2 || name.length > maxLength || b.notEnterpriseWords.some((w) => name.includes(w)) || b.notEnterpriseEnds.has(name.at(-1)!)) return null;
+  if (words.tokenAt(start)?.tag === 'ns' || prefixesAt(text, start, words, docRegion).length > 0 || rules().regions.provinces.matchAt(text, start)) return null;
+  return { start, end, form: name, canonical: name, type: 'enterprise', level: null };
+}
+
+/**
+ * 宝镁30万吨镁合金, 华宇电子三期: the short name right before a project's
+ * production capacity (followed by its product) or its phase is the
+ * enterprise building it.
+ */
+function enterpriseBefore(text: string, from: number, at: number, words: Words, docRegion: string | null): BodyMention | null {
+  const b = rules().bodies;
+  if (!b.projectPhases.matchAt(text, at)) {
+    const k = digitsEnd(text, at);
+    const unit = k > at ? b.capacityUnits.matchAt(text, k) : null;
+    const after = unit ? k + unit.word.length : -1;
+    if (!unit || !CJK.test(text[after] ?? '') || rules().qualifiersAfter.matchAt(text, after)) return null;
+  }
+  return enterpriseEndingAt(text, from, at, 6, words, docRegion);
+}
+
+/** The clause after `pos` names a project (…等技改项目, …等25个项目): the names before are builders' names. */
+const PROJECT_CLAUSE = /^[^，,。；;：:]{0,60}?项目/;
+
+/** Tags nodejieba gives the pieces of a word it does not know (昀/g 冢/ng, 凯/nr 盛/v). */
+const FRAGMENT_TAGS = new Set(['nr', 'g', 'ng', 'zg', 'x']);
+const FRAGMENT_RUN_TAGS = new Set(['nr', 'g', 'ng', 'zg', 'x', 'n', 'v', 'f', 'nz']);
+
+/**
+ * 西恩锂电池回收综合利用、昀冢陶瓷电容器…等20个项目: a project in a list that
+ * opens with a name the tokenizer breaks into single characters, one of them
+ * an unknown-word piece, before an ordinary word, names its enterprise.
+ */
+function enterpriseFragmentsAt(text: string, at: number, words: Words): BodyMention | null {
+  const opens = /[、，,；;：:]/.test(text[at - 1] ?? '') || rules().verbs.actions.matchBefore(text, at) !== null;
+  if (!opens || !words.isWordStart(at)) return null;
+  let end = at;
+  let unknown = false;
+  for (let t = words.tokenAt(at); t && t.word.length === 1 && CJK.test(t.word) && FRAGMENT_RUN_TAGS.has(t.tag); t = words.tokenAt(end)) {
+    unknown ||= FRAGMENT_TAGS.has(t.tag);
+    end = t.end;
+  }
+  const next = words.tokenAt(end);
+  if (!unknown || end - at < 2 || end - at > 4 || !next || next.word.length < 2 || !/^n/.test(next.tag)) return null;
+  if (!PROJECT_CLAUSE.test(text.slice(end, end + 64))) return null;
+  // 蓝城康旅小镇, 安卓梅达酒店: a venue is named after its place or brand, not after a builder.
+  const itemEnd = end + (/[、，,；;。等]/.exec(text.slice(end, end + 64))?.index ?? 0);
+  if (rules().bodies.venueHeads.matchBefore(text, itemEnd)) return null;
+  const name = text.slice(at, end);
+  if (rules().bodies.notEnterpriseWords.some((w) => name.includes(w))) return null;
+  return { start: at, end, form: name, canonical: name, type: 'enterprise', level: null };
+}
+
+/**
+ * 天道智能重工等25个项目, 贵航特钢煤气综合利用…等技改项目: in a list of
+ * projects, a brand followed by an enterprise's industry word (重工, 特钢,
+ * 电子) names the enterprise; an industry word alone (汽车电子) does not.
+ */
+function enterpriseWithHead(text: string, from: number, headStart: number, head: string, words: Words, docRegion: string | null): BodyMention | null {
+  const end = headStart + head.length;
+  if (!words.isWordStart(headStart) || !PROJECT_CLAUSE.test(text.slice(end, end + 32))) return null;
+  const m = enterpriseEndingAt(text, from, end, 8, words, docRegion);
+  if (!m || headStart - m.start < 2) return null;
+  const first = words.tokenAt(m.start);
+  if (!first || first.end > headStart || rules().bodies.industryWords.has(first.word) || rules().bodies.genericModifiers.has(first.word)) return null;
+  return m;
+}
+
+/**
+ * 国家先进印染技术创新中心、高端智能家电制造业创新中心; 市农科院、乡村振兴公司:
+ * a list item after a named body, ending in a head word of its own, is a body
+ * of the same level — unless it is a rank (省级…中心) or a deed (筹建…学院).
+ */
+function listedAfter(text: string, previous: BodyMention | undefined, suffixStart: number, suffix: string, words: Words): BodyMention | null {
+  if (!previous || text[previous.end] !== '、') return null;
   const start = previous.end + 1;
   const end = suffixStart + suffix.length;
   const form = text.slice(start, end);
-  if (form.length - suffix.length < 2 || form.length > MAX_NAME || !/^[\u4e00-\u9fff]+$/.test(form) || rules().bodies.notBodies.has(form)) return null;
-  return { start, end, form, canonical: form, type: previous.type, level: previous.level };
+  if (form.length - suffix.length < 2 || form.length > MAX_NAME || !/^[\u4e00-\u9fff]+$/.test(form) || rules().bodies.notBodies.has(form) || holdsVerb(text, start, suffixStart, words)) return null;
+  if (form.includes('级')) return null;
+  const type = previous.form.endsWith(suffix) ? previous.type : (rules().bodies.typeBySuffix.matchBefore(text, end)?.value ?? previous.type);
+  return { start, end, form, canonical: form, type, level: previous.level };
 }
 
 export function findBodyMentions(text: string, words: Words, docRegion: string | null): BodyMention[] {
@@ -188,15 +356,22 @@ export function findBodyMentions(text: string, words: Words, docRegion: string |
         continue;
       }
     }
+    if (i < coveredTo) continue;
+    const from = Math.max(coveredTo, i - MAX_NAME);
     // One-character heads (部, 会, 社) end too many ordinary words to name a body on their own.
-    const s = i >= coveredTo ? b.suffixes.matchAt(text, i) : null;
-    if (s && s.word.length > 1) {
-      const m = suffixNameEndingAt(text, Math.max(coveredTo, i - MAX_NAME), i, s.word, words, docRegion) ?? listedAfter(text, out.at(-1), i, s.word);
-      if (m && !isEventName(text, m.end)) {
-        out.push(m);
-        coveredTo = m.end;
-        i = m.end - 1;
-      }
+    const s = b.suffixes.matchAt(text, i);
+    const h = b.institutionHeads.matchAt(text, i);
+    const e = b.enterpriseHeads.matchAt(text, i);
+    const m =
+      (s && s.word.length > 1 ? (suffixNameEndingAt(text, from, i, s.word, words, docRegion) ?? listedAfter(text, out.at(-1), i, s.word, words)) : null) ??
+      (h ? namedInstitutionAt(text, from, i, h.word, words) : null) ??
+      (i > from && CJK.test(text[i - 1]!) ? enterpriseBefore(text, from, i, words, docRegion) : null) ??
+      (e ? enterpriseWithHead(text, from, i, e.word, words, docRegion) : null) ??
+      enterpriseFragmentsAt(text, i, words);
+    if (m && !isEventName(text, m.end)) {
+      out.push(m);
+      coveredTo = m.end;
+      i = m.end - 1;
     }
   }
   return out.sort((a, c) => a.start - c.start);
