@@ -44,15 +44,20 @@ const SOURCE = /(?:信息来源|来源)[:：]\s*([^\s]+)/;
 /** A city government named in the head (池州市人民政府市长): the document is municipal. */
 const CITY = /^\s*([\u4e00-\u9fff]{2,6}?市)(?:人民政府|委员会|政府)/m;
 
-/** The region the document is clearly about: a province in the title, else a city government in the head. */
-export function readRegion(text: string, title: string | null): string | null {
-  const { provinces } = rules().regions;
-  const t = title ?? '';
+/** The first entry of `lexicon` written in `t`. */
+function firstIn(lexicon: { matchAt(t: string, i: number): { word: string } | null }, t: string): string | null {
   for (let i = 0; i < t.length; i++) {
-    const m = provinces.matchAt(t, i);
+    const m = lexicon.matchAt(t, i);
     if (m) return m.word;
   }
-  return CITY.exec(text.slice(0, 300))?.[1] ?? null;
+  return null;
+}
+
+/** The region the document is clearly about: a province in the title, else a city in the title, else a city government in the head. */
+export function readRegion(text: string, title: string | null): string | null {
+  const { provinces, cities } = rules().regions;
+  const t = title ?? '';
+  return firstIn(provinces, t) ?? firstIn(cities, t) ?? CITY.exec(text.slice(0, 300))?.[1] ?? null;
 }
 
 export function readDocument(text: string, id: string): DocumentInfo {

@@ -122,6 +122,7 @@ const RegionsFile = z.object({
   municipalities: words,
   prefixes: z.record(z.string(), BodyLevel),
   prefix_blockers: words,
+  cities: z.record(z.string(), words),
 });
 export type NationalBody = z.infer<typeof BodiesFile>['national'][number];
 export type Department = z.infer<typeof BodiesFile>['departments'][number];
@@ -273,6 +274,10 @@ function compile() {
       municipalities: new Set(regions.municipalities),
       prefixes: new Lexicon(Object.entries(regions.prefixes)),
       blockers: new Set(regions.prefix_blockers),
+      /** 安徽 → 安徽省, 广西 → 广西壮族自治区. */
+      provinceShort: new Map(regions.provinces.map((p) => [p.replace(/(?:省|市|(?:壮族|回族|维吾尔)?自治区|生产建设兵团)$/, ''), p])),
+      /** City → its province. */
+      cities: new Lexicon(Object.entries(regions.cities).flatMap(([province, cs]) => cs.map((c): [string, string] => [c, province]))),
     },
     bodies: {
       national: new Lexicon(bodies.national.flatMap((b) => [b.canonical, ...b.aliases].map((w): [string, NationalBody] => [w, b]))),

@@ -57,6 +57,10 @@ describe('bodies: aliases map to one canonical name', () => {
     // Enterprises named in project lists: before a capacity with its product, before a phase, brand + industry word.
     ['建成奇瑞20万辆新能源汽车、海螺水泥二期等12个项目。', ['奇瑞', '海螺水泥']],
     ['实施瑞鹄汽车模具、长信科技显示面板等15个项目。', ['长信科技']],
+    // A city's document knows its province; a city in the title is the document's region.
+    ['宜昌市推动制造业高质量发展三年行动方案\n\n按照省委、省政府部署，市发改委牵头。', ['中共湖北省委员会', '湖北省人民政府', '宜昌市发展和改革委员会']],
+    // A school named after its place keeps its own name; a province's short name is provincial.
+    ['支持安徽卫生健康职业学院、宜昌职业技术学院建设。', ['安徽卫生健康职业学院', '宜昌职业技术学院']],
     // A body listed after another takes its own head word.
     ['组建市城投集团、市交通投资公司。', ['市城投集团', '市交通投资公司']],
   ])('names organizations outside the gazetteer: %s', (text, canonicals) => {

@@ -46,13 +46,16 @@ const MAX_NAME = 16;
 function levelOfPlace(place: string): Level {
   const r = rules().regions;
   if (r.provinces.has(place) || r.municipalities.has(place)) return 'provincial';
-  if (place.endsWith('市') || place.endsWith('州') || place.endsWith('盟')) return 'municipal';
+  if (r.cities.has(place) || place.endsWith('市') || place.endsWith('州') || place.endsWith('盟')) return 'municipal';
   return 'county';
 }
 
-/** The full region a one-character prefix stands for: the document's own region when the levels agree. */
+/** The full region a one-character prefix stands for: the document's own region when the levels agree, or a city's province. */
 function regionFor(prefix: string, level: Level, docRegion: string | null): string {
-  return docRegion && levelOfPlace(docRegion) === level ? docRegion : prefix;
+  if (!docRegion) return prefix;
+  if (levelOfPlace(docRegion) === level) return docRegion;
+  const province = rules().regions.cities.matchAt(docRegion, 0);
+  return level === 'provincial' && province?.word === docRegion ? province.value : prefix;
 }
 
 function departmentCanonical(d: Department, region: string): string {
@@ -97,6 +100,9 @@ function placeAt(text: string, i: number, words: Words, docRegion: string | null
     return { start: i, end: t.end + 1, region, level: levelOfPlace(region) };
   }
   // 池州高新区: a bare place name stands for the document's region when that region starts with it.
+  // 安徽卫生健康职业学院: a province's short name.
+  const province = rules().regions.provinceShort.get(t.word);
+  if (province) return { start: i, end: t.end, region: province, level: 'provincial' };
   if (t.tag === 'ns' && docRegion?.startsWith(t.word)) return { start: i, end: t.end, region: docRegion, level: levelOfPlace(docRegion) };
   // 东至经开区: a zone takes the bare name of the county (in a city's document) or city it belongs to.
   if (t.tag === 'ns' && rules().bodies.departments.matchAt(text, t.end)?.value.some((d) => d.full.endsWith('开发区'))) {
@@ -176,7 +182,9 @@ function suffixNameEndingAt(text: string, from: number, suffixStart: number, suf
     if (/[0-9家个所座批]/.test(text[s - 1] ?? '')) return null;
     const type = b.typeBySuffix.matchBefore(text, end)?.value ?? 'government';
     const level: Level = national ? 'national' : prefix!.level;
-    const canonical = national ? text.slice(s, end) : prefix!.region + core;
+    // 池州职业技术学院: a school or a company named after its place keeps its own name; 市…中心 is the city's.
+    const ownName = national || (type !== 'government' && prefix!.end - prefix!.start > 1);
+    const canonical = ownName ? text.slice(s, end) : prefix!.region + core;
     return { start: s, end, form: text.slice(s, end), canonical, type, level };
   }
   return null;
