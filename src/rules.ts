@@ -116,6 +116,7 @@ const BodiesFile = z.object({
   enterprise_heads: words,
   industry_words: words,
   venue_heads: words,
+  abbreviations: z.record(z.string(), z.string()),
 });
 const RegionsFile = z.object({
   provinces: words,
@@ -296,6 +297,7 @@ function compile() {
       enterpriseHeads: Lexicon.of(bodies.enterprise_heads),
       industryWords: new Set(bodies.industry_words),
       venueHeads: Lexicon.of(bodies.venue_heads),
+      abbreviations: new Lexicon(Object.entries(bodies.abbreviations)),
       typeBySuffix: new Lexicon(
         Object.entries(bodies.type_by_suffix).flatMap(([type, ws]) => ws.map((w): [string, 'enterprise' | 'institution' | 'media'] => [w, type as 'enterprise'])),
       ),

@@ -2,7 +2,7 @@
 // Segmenter interface only; the nodejieba adapter is the one implementation,
 // loaded once per process with a user dictionary generated from rules/.
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,26 +49,49 @@ export function userDictionaryWords(): string[] {
   return [...words].sort();
 }
 
-/** Writes `body` to a content-addressed file in the temp directory, once; concurrent workers write identical bytes. */
-function tempFile(kind: string, body: string): string {
-  const hash = createHash('sha1').update(body).digest('hex').slice(0, 12);
+/**
+ * A file in the temp directory named by the hash of `key`, written once with
+ * `body()`; concurrent workers write identical bytes.
+ */
+function tempFile(kind: string, key: string, body: () => string = () => key): string {
+  const hash = createHash('sha1').update(key).digest('hex').slice(0, 12);
   const file = join(tmpdir(), `zhextract-${kind}-${hash}.utf8`);
-  if (!existsSync(file)) writeFileSync(file, body);
+  if (!existsSync(file)) writeFileSync(file, body());
   return file;
 }
 
-function writeUserDictionary(): string {
+/** The frequencies nodejieba's own dictionary (`word freq tag` lines) gives to `words`. */
+function frequencies(dictionary: string, words: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(dictionary, 'utf8').split('\n')) {
+    const [word, freq] = line.split(' ');
+    if (word && freq && words.has(word)) out.set(word, freq);
+  }
+  return out;
+}
+
+/**
+ * A user word without a frequency gets cppjieba's median weight, which for a
+ * common word (提高) is far below its own: 强度提高 would then split as
+ * 强/度提高. Words nodejieba already knows keep their frequency, with our tag.
+ */
+function writeUserDictionary(mainDictionary: string): string {
   const r = rules();
   const verbs = new Set([...r.verbs.quantity.words, ...r.verbs.modal.words, ...r.verbs.actions.words]);
   const bodies = new Set([...r.bodies.national.words, ...r.bodies.departments.words]);
   // 同比增长, 年均增长: a cue ending in a verb is a verb.
   const isVerb = (w: string) => verbs.has(w) || (r.verbs.quantity.matchBefore(w, w.length)?.word.length ?? 0) > 1;
   const tagOf = (w: string) => (isVerb(w) ? 'v' : bodies.has(w) || bodies.has(w.slice(1)) ? 'nt' : 'n');
-  const lines = userDictionaryWords().map((w) => `${w} ${tagOf(w)}`);
-  return tempFile('userdict', lines.join('\n') + '\n');
+  const words = userDictionaryWords();
+  const key = `${mainDictionary}\n` + words.map((w) => `${w} ${tagOf(w)}`).join('\n');
+  return tempFile('userdict', key, () => {
+    const freq = frequencies(mainDictionary, new Set(words));
+    return words.map((w) => (freq.has(w) ? `${w} ${freq.get(w)} ${tagOf(w)}` : `${w} ${tagOf(w)}`)).join('\n') + '\n';
+  });
 }
 
 interface NodeJieba {
+  DEFAULT_DICT: string;
   load(options: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   tag(sentence: string): { word: string; tag: string }[];
 }
@@ -79,7 +102,7 @@ function loadJieba(): NodeJieba {
   const require = createRequire(import.meta.url);
   const lib = require('nodejieba') as NodeJieba;
   // Keyword extraction is never used: one-line IDF and stop-word files save a fifth of the start-up.
-  lib.load({ userDict: writeUserDictionary(), idfDict: tempFile('idf', '的 1.0\n'), stopWordDict: tempFile('stop', '的\n') });
+  lib.load({ userDict: writeUserDictionary(lib.DEFAULT_DICT), idfDict: tempFile('idf', '的 1.0\n'), stopWordDict: tempFile('stop', '的\n') });
   return (jieba = lib);
 }
 

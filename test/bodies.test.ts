@@ -62,7 +62,7 @@ describe('bodies: aliases map to one canonical name', () => {
     // A school named after its place keeps its own name; a province's short name is provincial.
     ['支持安徽卫生健康职业学院、宜昌职业技术学院建设。', ['安徽卫生健康职业学院', '宜昌职业技术学院']],
     // A body listed after another takes its own head word.
-    ['组建市城投集团、市交通投资公司。', ['市城投集团', '市交通投资公司']],
+    ['组建市城投集团、市交通投资公司。', ['市城市建设投资集团', '市交通投资公司']],
   ])('names organizations outside the gazetteer: %s', (text, canonicals) => {
     expect(bodiesOf(text).map((b) => b.canonical)).toEqual(canonicals);
   });

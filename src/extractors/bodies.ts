@@ -184,10 +184,22 @@ function suffixNameEndingAt(text: string, from: number, suffixStart: number, suf
     const level: Level = national ? 'national' : prefix!.level;
     // 池州职业技术学院: a school or a company named after its place keeps its own name; 市…中心 is the city's.
     const ownName = national || (type !== 'government' && prefix!.end - prefix!.start > 1);
-    const canonical = ownName ? text.slice(s, end) : prefix!.region + core;
+    const canonical = ownName ? text.slice(s, end) : prefix!.region + expandAbbreviations(core);
     return { start: s, end, form: text.slice(s, end), canonical, type, level };
   }
   return null;
+}
+
+/** 投控集团 → 投资控股集团: the written-out form of the abbreviations in a name, for its canonical name. */
+function expandAbbreviations(name: string): string {
+  const { abbreviations } = rules().bodies;
+  let out = '';
+  for (let i = 0; i < name.length; ) {
+    const m = abbreviations.matchAt(name, i);
+    out += m ? m.value : name[i];
+    i += m ? m.word.length : 1;
+  }
+  return out;
 }
 
 /** A word of `text` in [from, to) that is an action verb (共建, 建设). */
