@@ -1,7 +1,9 @@
 // Extractor: responsibility statements linking a body to a task. Three forms:
 //   省工信厅牵头制定《…》           body + lead verb (+ verb) + task
-//   由省商务厅负责…                  由 + body + lead
-//   （农业农村部、工业和信息化部等负责） a note after a numbered task: every body in it
+//   由省商务厅负责…，A、B配合         由 + body + lead, and the partners after it
+//   （农业农村部、工业和信息化部等负责） a note after a numbered task: every body in it,
+//   （市科技局牵头，市财政局配合）     with the verb of its part of the note,
+//   （责任单位：市经信局、市发改委）    or of the label the part comes under
 import { rules } from '../rules.js';
 import type { Paragraph, Span } from '../structure.js';
 import type { BodyMention } from './bodies.js';
@@ -15,8 +17,28 @@ export interface RawResponsibility {
 }
 
 const CLAUSE_END = /[，,；;。！？\n]/;
-/** A responsibility note: （A、B等负责）, (A牵头负责). Bounded, so it cannot backtrack far. */
-const NOTE = /[（(]([^（）()\n]{2,120}?)(?:等)?(牵头负责|负责|牵头)(?:[。；，,][^（）()\n]{0,40})?[）)]/g;
+/** A parenthesised note (bounded, so it cannot backtrack far); notes() keeps those that assign tasks. */
+const NOTE = /[（(]([^（）()\n]{2,160})[）)]/g;
+/** The label a part of a note comes under (责任单位：A、B) and the verb it gives. */
+const LABEL = /^(?:主要)?(责任|牵头|配合|参与|协办)(?:单位|部门)[：:]/;
+const LABEL_VERB: Record<string, string> = { 责任: '负责', 牵头: '牵头', 配合: '配合', 参与: '配合', 协办: '配合' };
+/** A part of a note ending in its verb: A、B等负责, A牵头, B、C配合, A按职责分工负责. */
+const PART_VERB = /(?:等)?(?:按职责分工|按职责)?(牵头负责|负责|牵头|配合)$/;
+
+/** The verb of each part of a note (split at ，；), or null for a part that assigns nothing. */
+function noteParts(note: string, start: number): { start: number; end: number; verb: string }[] {
+  const out: { start: number; end: number; verb: string }[] = [];
+  let labelled: string | null = null;
+  let from = 0;
+  for (const part of note.split(/[，,；;。]/)) {
+    const label = LABEL.exec(part);
+    if (label) labelled = LABEL_VERB[label[1]!]!;
+    const verb = PART_VERB.exec(part)?.[1] ?? labelled;
+    if (verb) out.push({ start: start + from, end: start + from + part.length, verb });
+    from += part.length + 1;
+  }
+  return out;
+}
 const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、．])/;
 /** Adverbs that may stand between a body and its lead verb (省商务厅将牵头…). */
 const BETWEEN = /^(?:将|要|会|还|也|主动|积极|具体|共同|统一|分别)*$/;
@@ -47,7 +69,13 @@ export function findResponsibilities(
   sentences: readonly Span[],
   mentions: readonly BodyMention[],
 ): RawResponsibility[] {
-  const { leads, quantity } = rules().verbs;
+  const { leads, quantity, actions } = rules().verbs;
+  /** The verb written at `at` (牵头 + 建立 = 牵头建立): the longer of an action verb and a quantity verb. */
+  const verbAt = (at: number) => {
+    const a = actions.matchAt(text, at);
+    const q = quantity.matchAt(text, at);
+    return a && (!q || a.word.length >= q.word.length) ? a : q;
+  };
   const out: RawResponsibility[] = [];
   const noted = new Set<BodyMention>();
   const assigned = new Set<string>();
@@ -63,18 +91,21 @@ export function findResponsibilities(
   for (const m of text.matchAll(NOTE)) {
     const start = m.index;
     const end = start + m[0].length;
+    const parts = noteParts(m[1]!, start + 1);
+    if (!parts.length) continue;
     while (p < paragraphs.length && paragraphs[p]!.end <= start) p++;
     const paragraph = paragraphs[p];
     if (!paragraph || paragraph.start > start) continue;
     const task = taskOfNote(text, paragraph, start);
-    const leadAt = start + 1 + m[1]!.length;
     while (b < mentions.length && mentions[b]!.start <= start) b++;
-    const bodies: BodyMention[] = [];
-    for (let k = b; k < mentions.length && mentions[k]!.end <= leadAt; k++) bodies.push(mentions[k]!);
-    if (!task || !bodies.length) continue;
-    for (const body of bodies) {
-      noted.add(body);
-      add({ mention: body, verb: m[2]!, object: task, start, end });
+    if (!task) continue;
+    for (const part of parts) {
+      for (let k = b; k < mentions.length && mentions[k]!.end <= part.end; k++) {
+        const body = mentions[k]!;
+        if (body.start < part.start) continue;
+        noted.add(body);
+        add({ mention: body, verb: part.verb, object: task, start, end });
+      }
     }
   }
 
@@ -89,16 +120,18 @@ export function findResponsibilities(
     if (!lead || !BETWEEN.test(text.slice(b.end, at)) || isTitle(text, at, lead.word)) continue;
     let verbEnd = at + lead.word.length;
     let verb = lead.word;
+    const partners: BodyMention[] = [];
     if (lead.word === '会同') {
-      // 会同省有关部门起草…: the partners come first, then the body's own verb.
+      // 会同省有关部门起草…: the partners come first, then the body's own verb; partners are 会同 in the task.
       let v = verbEnd;
-      while (v < limit && !quantity.matchAt(text, v)) v++;
-      const own = quantity.matchAt(text, v);
+      while (v < limit && !verbAt(v)) v++;
+      const own = verbAt(v);
       if (!own) continue;
+      for (let j = k + 1; j < mentions.length && mentions[j]!.end <= v; j++) partners.push(mentions[j]!);
       verb = own.word;
       verbEnd = v + own.word.length;
     } else {
-      const next = quantity.matchAt(text, verbEnd);
+      const next = verbAt(verbEnd);
       if (next) {
         verb += next.word;
         verbEnd += next.word.length;
@@ -106,7 +139,9 @@ export function findResponsibilities(
     }
     const objectEnd = clauseEndFrom(text, verbEnd, text.length);
     const object = text.slice(verbEnd, objectEnd).replace(/^[了的]/, '').trim();
-    if (object) add({ mention: b, verb, object, start: b.start, end: objectEnd });
+    if (!object) continue;
+    add({ mention: b, verb, object, start: b.start, end: objectEnd });
+    for (const partner of partners) add({ mention: partner, verb: '会同', object, start: b.start, end: objectEnd });
   }
 
   // 由省商务厅负责…; 由农业农村部、工业和信息化部牵头的协调推进机制: every body listed after 由.
@@ -127,9 +162,17 @@ export function findResponsibilities(
       object = text.slice(s, mentions[k]!.start - 1);
     }
     object = object.replace(/^(?:建立|成立|设立)/, '').trim();
-    for (let j = k; j <= last; j++) {
-      const b = mentions[j]!;
-      if (object) add({ mention: b, verb: lead.word, object, start: mentions[k]!.start - 1, end: at + lead.word.length });
+    if (!object) continue;
+    for (let j = k; j <= last; j++) add({ mention: mentions[j]!, verb: lead.word, object, start: mentions[k]!.start - 1, end: at + lead.word.length });
+    // 由市商务局负责，宜昌高新区、各县市区配合: the partners named next share the task.
+    const partnerEnd = at + lead.word.length;
+    if (/[，,]/.test(text[partnerEnd] ?? '')) {
+      const tail = clauseEndFrom(text, partnerEnd + 1, text.length);
+      if (/配合$/.test(text.slice(partnerEnd + 1, tail))) {
+        for (let j = last + 1; j < mentions.length && mentions[j]!.end <= tail; j++) {
+          add({ mention: mentions[j]!, verb: '配合', object, start: mentions[k]!.start - 1, end: tail });
+        }
+      }
     }
     k = last;
   }
