@@ -8,7 +8,18 @@ const FULL_DATE = /([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/;
 /** A work report reviews the year before the one it is delivered in. */
 const REVIEW_YEAR = /([0-9]{4})年(?:工作回顾|政府工作回顾)/;
 
-const DOC_NUMBER = /〔[0-9]{4}〕/;
+const DOC_NUMBER = /〔([0-9]{4})〕/;
+/** A date standing alone on a line: the dateline under a notice's signature (宜昌市人民政府\n2024年3月15日). */
+const DATELINE = /^\s*([0-9]{4}|[〇零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日\s*$/m;
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/** 2024, 二〇二四 (digit by digit), 十二, 二十五 (tens and units). */
+function dateNumber(s: string): string {
+  if (/^[0-9]+$/.test(s)) return s;
+  if (s.length === 4) return [...s].map((c) => (c === '零' ? 0 : CN_DIGITS.indexOf(c))).join('');
+  const [tens, units] = s.includes('十') ? s.split('十') : ['', s];
+  return String((s.includes('十') ? (tens ? CN_DIGITS.indexOf(tens) : 1) * 10 : 0) + (units ? CN_DIGITS.indexOf(units) : 0));
+}
 const pad = (n: string) => n.padStart(2, '0');
 
 /** The first few non-empty lines: where a headline, byline or dateline stands. */
@@ -17,10 +28,12 @@ function headLines(text: string, n: number): string {
 }
 
 export function readDate(text: string): string | null {
-  const p = PUBLISHED.exec(text.slice(0, HEAD)) ?? FULL_DATE.exec(headLines(text, 3));
-  if (p) return `${p[1]}-${pad(p[2]!)}-${pad(p[3]!)}`;
+  const p = PUBLISHED.exec(text.slice(0, HEAD)) ?? FULL_DATE.exec(headLines(text, 3)) ?? DATELINE.exec(text.slice(0, 2 * HEAD));
+  if (p) return `${dateNumber(p[1]!)}-${pad(dateNumber(p[2]!))}-${pad(dateNumber(p[3]!))}`;
   const review = REVIEW_YEAR.exec(text.slice(0, 4 * HEAD));
-  return review ? String(Number(review[1]) + 1) : null;
+  if (review) return String(Number(review[1]) + 1);
+  // 宜府发〔2024〕5号: the year the document was issued.
+  return DOC_NUMBER.exec(text.slice(0, HEAD))?.[1] ?? null;
 }
 
 export function readTitle(text: string): string | null {

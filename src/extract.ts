@@ -118,6 +118,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
       hasVerb: before !== null,
       scopesNext: nextStart !== null && nearestBefore(text, nextStart, q.end, [rules().verbs.quantity]) !== null,
       sentenceStart: s.start,
+      paragraphStart: paragraphs[s.paragraph]!.start,
       docYear,
       carried: carried[s.paragraph] ?? null,
     });

@@ -108,6 +108,19 @@ const corpus: [string, Expected[]][] = [
   ['1-2月，全省固定资产投资增长11.6%。', [{ text: '11.6%', value: 11.6, unit: '%', role: 'actual' }]],
   ['截至目前，已下达省级重点项目2000个。', [{ text: '2000个', value: 2000, unit: '个', role: 'actual' }]],
   ['力争新增国家级领军人才1000名左右。', [{ text: '1000名左右', value: 1000, unit: '名', comparator: 'approx', role: 'target', verb: '新增' }]],
+  // a horizon (到2026年, 截至2022年底) is the year of what follows; a span (2018年到2022年) is not
+  ['到2026年，化工产业产值达到3500亿元。', [{ text: '3500亿元', value: 3.5e11, unit: '元', role: 'target', year: 2026 }]],
+  ['截至2022年底，累计建设乡镇商贸中心3900多个。', [{ text: '3900多个', value: 3900, unit: '个', role: 'actual', year: 2022 }]],
+  ['2018年到2022年，累计建成农田8000万亩。', [{ text: '8000万亩', value: 8e7, unit: '亩', year: null }]],
+  // with no heading to go by, a year earlier in the paragraph holds for its later sentences
+  [
+    '发布日期：2023-02-02\n\n2022年社会消费品零售总额约44万亿元。全国网上零售额13.79万亿元，增长4%。',
+    [
+      { text: '约44万亿元', value: 4.4e13, unit: '元', role: 'actual', year: 2022 },
+      { text: '13.79万亿元', value: 1.379e13, unit: '元', role: 'actual', year: null },
+      { text: '4%', value: 4, unit: '%', role: 'actual', year: null },
+    ],
+  ],
   // exclusions
   ['2022年3月28日，省政府新闻办举行新闻发布会。', []],
   ['1-2月和一季度，上半年形势较好。', []],
@@ -133,4 +146,15 @@ describe('sentences → quantity records', () => {
       });
     });
   }
+});
+
+describe('the document date: a dateline, a publication date or the year of the document number', () => {
+  it.each([
+    ['发布日期：2022-03-28 10:00', '2022-03-28'],
+    ['国务院关于加快推进农业机械化的指导意见\n\n国务院\n2018年12月12日\n\n正文。', '2018-12-12'],
+    ['某某省人民政府关于印发方案的通知\n\n某某省人民政府\n二〇二四年三月十五日\n', '2024-03-15'],
+    ['宜府发〔2024〕5号\n\n各县市区人民政府：', '2024'],
+    ['2022年工作回顾\n\n过去一年……', '2023'],
+    ['没有日期的正文。', null],
+  ])('%s', (text, date) => expect(extract(text).document.date).toBe(date));
 });

@@ -23,6 +23,7 @@ export interface RoleInput {
   /** True when a verb governs this number inside its clause. */
   hasVerb: boolean;
   sentenceStart: number;
+  paragraphStart: number;
   docYear: number | null;
   /** Role set by the section heading or the paragraph's opening time frame. */
   carried: Role | null;
@@ -76,7 +77,13 @@ export function roleOf(q: RoleInput): Role {
   if (isThreshold(q)) return 'threshold';
   // 130个“雁阵形”产业集群规模达到6.3万亿元: the 130 only scopes the subject.
   if (q.unitKind === 'measure' && !q.hasVerb && q.scopesNext && !LIST_OR_CLAUSE_END.test(q.text[q.end] ?? '')) return 'other';
-  return nearestCue(q.text, q.sentenceStart, q.start, q.docYear, q.carried === null)?.role ?? q.carried ?? 'target';
+  const own = nearestCue(q.text, q.sentenceStart, q.start, q.docYear, q.carried === null);
+  if (own) return own.role;
+  if (q.carried !== null) return q.carried;
+  // Where no heading or time frame speaks (a press conference): 2022年社会消费品零售总额约44万亿元…。
+  // 全国网上零售额13.79万亿元 — a strong cue earlier in the paragraph holds for the sentences after it.
+  const earlier = q.paragraphStart < q.sentenceStart ? nearestCue(q.text, q.paragraphStart, q.sentenceStart, q.docYear, false) : null;
+  return earlier?.role ?? 'target';
 }
 
 /** A line with no punctuation, such as a speaker's name in a transcript, ends a section's time frame. */

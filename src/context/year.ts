@@ -17,8 +17,10 @@ const allMentions = memoByText((text) => {
   for (const m of text.matchAll(YEAR)) {
     const start = m.index;
     const end = start + m[0].length + 1;
-    // 2018—2022年 is a span, 2012年以来 a starting point, 较2019年 a base: none is the number's year.
-    if (/[—\-~～至到]/.test(text[start - 1] ?? '') || /[—\-~～至到]/.test(text[end] ?? '')) continue;
+    // 2018—2022年 and 2018年到2022年 are spans, 2012年以来 a starting point, 较2019年 a base: none is the
+    // number's year. 到2026年 and 截至2022年底 alone are horizons: the year of what follows.
+    const spanBefore = /[—\-~～]/.test(text[start - 1] ?? '') || (/[至到]/.test(text[start - 1] ?? '') && /[0-9年]/.test(text[start - 2] ?? ''));
+    if (spanBefore || /[—\-~～至到]/.test(text[end] ?? '')) continue;
     if (text.startsWith('以来', end)) continue;
     if (r.baseMarkers.matchBefore(text, start)) continue;
     explicit.push({ year: Number(m[0]), start, end });
