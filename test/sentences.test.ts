@@ -14,6 +14,7 @@ type Expected = {
   high?: number;
   unitText?: string;
   verb?: string;
+  metric?: string | null;
   year?: number | null;
 };
 
@@ -108,6 +109,16 @@ const corpus: [string, Expected[]][] = [
   ['1-2月，全省固定资产投资增长11.6%。', [{ text: '11.6%', value: 11.6, unit: '%', role: 'actual' }]],
   ['截至目前，已下达省级重点项目2000个。', [{ text: '2000个', value: 2000, unit: '个', role: 'actual' }]],
   ['力争新增国家级领军人才1000名左右。', [{ text: '1000名左右', value: 1000, unit: '名', comparator: 'approx', role: 'target', verb: '新增' }]],
+  // metrics: a rate opening the next clause measures the amount before it; 按…口径 is a basis, not a metric
+  [
+    '货物贸易进出口总值42.07万亿元，增长7.7%；实际使用外资1891.3亿美元，按可比口径增长8%。',
+    [
+      { text: '42.07万亿元', value: 4.207e13, unit: '元', metric: '货物贸易进出口总值' },
+      { text: '7.7%', value: 7.7, unit: '%', change: 'increase', metric: '货物贸易进出口总值' },
+      { text: '1891.3亿美元', value: 1.8913e11, unit: '美元', metric: '实际使用外资' },
+      { text: '8%', value: 8, unit: '%', change: 'increase', metric: '实际使用外资' },
+    ],
+  ],
   // a horizon (到2026年, 截至2022年底) is the year of what follows; a span (2018年到2022年) is not
   ['到2026年，化工产业产值达到3500亿元。', [{ text: '3500亿元', value: 3.5e11, unit: '元', role: 'target', year: 2026 }]],
   ['截至2022年底，累计建设乡镇商贸中心3900多个。', [{ text: '3900多个', value: 3900, unit: '个', role: 'actual', year: 2022 }]],
