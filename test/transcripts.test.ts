@@ -33,6 +33,27 @@ describe('turn formats', () => {
     for (let k = 1; k < r.turns.length; k++) expect(text.slice(r.turns[k - 1]!.end, r.turns[k]!.start).trim()).toBe('');
   });
 
+  it('a host named after the role label (主持人 邵晓岚：), and titles from the list of attendees', () => {
+    const text = [
+      '国务院新闻办公室举行新闻发布会', '', '出席人员：', '国务院新闻办公室新闻发言人 邵晓岚', '商务部副部长 郭书宁', '',
+      '主持人 邵晓岚：女士们、先生们，大家上午好！', '', '郭书宁', '', '去年社会消费品零售总额约44万亿元。', '',
+      '凤凰卫视记者：外需走弱影响几何？', '', '郭书宁', '', '影响可控。', '', '邵晓岚：谢谢。',
+    ].join('\n');
+    const r = extract(text);
+    expect(r.turns.map((t) => [t.speaker, t.kind])).toEqual([
+      ['邵晓岚', 'statement'],
+      ['郭书宁', 'statement'],
+      ['凤凰卫视记者', 'question'],
+      ['郭书宁', 'answer'],
+      ['邵晓岚', 'statement'],
+    ]);
+    expect(r.speakers.map(({ name, title, organization, role }) => ({ name, title, organization, role }))).toEqual([
+      { name: '邵晓岚', title: '新闻发言人', organization: '国务院新闻办公室', role: 'host' },
+      { name: '郭书宁', title: '副部长', organization: '商务部', role: 'official' },
+      { name: null, title: null, organization: '凤凰卫视', role: 'reporter' },
+    ]);
+  });
+
   it('labels before full-width and half-width colons, with an organization in brackets', () => {
     const text = '主持人：请王栋介绍。\n王栋（省发展改革委）:今年新增项目100个。\n《人民日报》记者：请问投资多少？\n王栋（省发展改革委）：完成投资7000亿元以上。\n主持人：发布会到此结束。';
     expect(turnsOf(text).map(([s, k]) => [s, k])).toEqual([

@@ -28,7 +28,7 @@ function introductionOf(text: string, name: string, labelStarts: ReadonlySet<num
     const chunk = text.slice(from, at).replace(LEADING_CUES, '');
     for (let k = 0; k < chunk.length; k++) {
       const title = t.titles.matchAt(chunk, k);
-      if (title) return { organization: chunk.slice(0, k) || null, title: chunk.slice(k) };
+      if (title) return { organization: chunk.slice(0, k).trim() || null, title: chunk.slice(k).trim() };
     }
   }
   return { title: null, organization: null };
@@ -64,6 +64,7 @@ export function buildSpeakers(text: string, raw: readonly RawTurn[]): SpeakerRes
   const first = raw[0]!;
   const firstText = text.slice(first.start, first.end);
   const hostLabel =
+    raw.find((r) => r.label.host)?.label.label ??
     raw.find((r) => r.label.kind === 'host')?.label.label ??
     (first.label.kind === 'person' && t.hostCues.some((c) => firstText.includes(c)) ? first.label.label : null);
 

@@ -13,6 +13,8 @@ export interface Label {
   kind: LabelKind;
   /** Organization written with the label: the outlet of a reporter, 王栋（省发展改革委）. */
   organization: string | null;
+  /** 主持人 邵晓岚：a person labelled as the host. */
+  host?: boolean;
 }
 
 export interface RawTurn {
@@ -36,6 +38,12 @@ export function classifyLabel(raw: string): Label | null {
     organization = paren[2]!.trim();
   }
   if (!text || text.length > MAX_LABEL) return null;
+  // 主持人 邵晓岚, 主持人邵晓岚: the host, by name.
+  for (const [word, r] of t.roleLabels) {
+    if (r !== 'host' || !text.startsWith(word) || text.length === word.length) continue;
+    const person = classifyLabel(text.slice(word.length));
+    if (person?.kind === 'person') return { ...person, organization: person.organization ?? organization, host: true };
+  }
   const role = t.roleLabels.get(text);
   if (role === 'host') return { label: text, kind: 'host', organization };
   if (text === '问' || text === '答') return { label: text, kind: text === '问' ? 'question' : 'answer', organization };
