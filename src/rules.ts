@@ -72,7 +72,16 @@ const ContextFile = z.object({
   year: z.object({ base_markers: words, relative: z.record(z.string(), z.number()) }),
   metric: z.object({ predicate_starts: words }),
 });
-const VerbsFile = z.object({ modal: words, quantity_verbs: words, particles: words, prefixes: words, responsibility_leads: words, action_verbs: words });
+const VerbsFile = z.object({
+  modal: words,
+  quantity_verbs: words,
+  particles: words,
+  prefixes: words,
+  responsibility_leads: words,
+  action_verbs: words,
+  action_adverbials: words,
+  action_pivots: words,
+});
 const ExclusionsFile = z.object({
   figurative: words,
   names: words,
@@ -269,6 +278,8 @@ function compile() {
       prefixes: Lexicon.of(verbs.prefixes),
       leads: Lexicon.of(verbs.responsibility_leads),
       actions: Lexicon.of(verbs.action_verbs),
+      adverbials: new Set(verbs.action_adverbials),
+      pivots: new Set(verbs.action_pivots),
     },
     regions: {
       provinces: Lexicon.of(regions.provinces),

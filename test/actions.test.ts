@@ -22,6 +22,11 @@ describe('actions', () => {
     ]],
     ['支持打造100个典型应用场景。', [{ verb: '打造', object: '100个典型应用场景', body: null, targets: ['100个'] }]],
     ['洲际五星级酒店等14个项目开工建设。', [{ verb: '开工建设', object: '洲际五星级酒店等14个项目', body: null, targets: ['14个'] }]],
+    // verbs written together: a compound, unless the first is a manner (加快) or takes the rest as its object (带动)
+    ['三年培养引进产业技能人才3万人。', [{ verb: '培养引进', object: '产业技能人才3万人', body: null, targets: ['3万人'] }]],
+    ['加快推进项目45个。', [{ verb: '推进', object: '项目45个', body: null, targets: ['45个'] }]],
+    ['带动新增产值超过300亿元。', [{ verb: '带动', object: '新增产值超过300亿元', body: null, targets: ['300亿元'] }]],
+    ['新认定省级以上企业技术中心15家。', [{ verb: '新认定', object: '省级以上企业技术中心15家', body: null, targets: ['15家'] }]],
     ['省工信厅牵头制定行动计划，实施技改项目1万个。', [
       { verb: '制定', object: '行动计划', body: '省工信厅', targets: [] },
       { verb: '实施', object: '技改项目1万个', body: '省工信厅', targets: ['1万个'] },

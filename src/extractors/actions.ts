@@ -18,10 +18,32 @@ const MAX_OBJECT = 60;
 /** A word before the verb that makes the verb part of a noun phrase or a modifier (…的建设, 已建成). */
 const NOT_A_VERB_BEFORE = /[的之]$/;
 
+/** The lexicon verb at a word start, with a 新/净 prefix joined (新认定, 新签约). */
+function singleVerbAt(text: string, pos: number, tokens: ReadonlyMap<number, Token>): { word: string; end: number } | null {
+  const { actions, prefixes } = rules().verbs;
+  const m = actions.matchAt(text, pos);
+  if (m && tokens.has(pos)) return { word: m.word, end: pos + m.word.length };
+  const p = tokens.has(pos) ? prefixes.matchAt(text, pos) : null;
+  const after = p ? actions.matchAt(text, pos + p.word.length) : null;
+  return p && after ? { word: p.word + after.word, end: pos + p.word.length + after.word.length } : null;
+}
+
+/**
+ * The verb of doing at `pos`: verbs written together are one compound
+ * (培养引进, 竣工投产), except that an adverbial one yields to the next
+ * (加快推进 → 推进, null here) and a pivot takes the next as its object.
+ */
 function verbAt(text: string, pos: number, tokens: ReadonlyMap<number, Token>): { word: string; end: number } | null {
-  if (!tokens.has(pos)) return null;
-  const m = rules().verbs.actions.matchAt(text, pos);
-  return m ? { word: m.word, end: pos + m.word.length } : null;
+  const { adverbials, pivots } = rules().verbs;
+  const v = singleVerbAt(text, pos, tokens);
+  if (!v || pivots.has(v.word)) return v;
+  let end = v.end;
+  for (let next = singleVerbAt(text, end, tokens); next; next = singleVerbAt(text, end, tokens)) {
+    if (adverbials.has(text.slice(pos, end)) || adverbials.has(v.word)) return null;
+    if (pivots.has(next.word) || adverbials.has(next.word)) break;
+    end = next.end;
+  }
+  return { word: text.slice(pos, end), end };
 }
 
 /**
@@ -61,8 +83,6 @@ export function findActions(text: string, sentence: Span, tokens: readonly Token
     }
     const v = verbAt(text, pos, starts);
     if (!v) continue;
-    // 加快推进, 支持打造: an adverbial verb before another; the later one is the action.
-    if (verbAt(text, v.end, starts)) continue;
     if (NOT_A_VERB_BEFORE.test(text.slice(pos - 1, pos)) || text[v.end] === '的') {
       done = v.end;
       continue;
@@ -87,7 +107,8 @@ export function findActions(text: string, sentence: Span, tokens: readonly Token
       }
     }
     if (end > start) out.push({ verb: v.word, verbStart: pos, start, end });
-    done = v.end;
+    // 带动新增产值…: the verb a pivot governs is inside its object, not an action of its own.
+    done = rules().verbs.pivots.has(v.word) ? (singleVerbAt(text, v.end, starts)?.end ?? v.end) : v.end;
   }
   return out;
 }
