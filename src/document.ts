@@ -3,7 +3,7 @@ import { rules } from './rules.js';
 import type { DocumentInfo } from './schema.js';
 
 const HEAD = 600;
-const PUBLISHED = /发布日期[:：]\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})/;
+const PUBLISHED = /(?:发布日期|发布时间|日期|时间)[:：]\s*([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})/;
 const FULL_DATE = /([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/;
 /** A work report reviews the year before the one it is delivered in. */
 const REVIEW_YEAR = /([0-9]{4})年(?:工作回顾|政府工作回顾)/;

@@ -138,7 +138,10 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     });
     // 新增各类市场主体8046户、增长5.3%; 货物贸易进出口总值42.07万亿元，增长7.7%: a number that names
     // nothing itself, joined to the one before by 、 or opening the next clause, measures the same thing.
-    const continues = sameSentence && !/[；;：:]/.test(gap) && (gap.includes('、') ? !/[，,]/.test(gap) : /[，,]/.test(gap) && q.unitKind !== 'measure');
+    const continues =
+      sameSentence &&
+      !/[；;：:]/.test(gap) &&
+      (gap.includes('、') ? !/[，,]/.test(gap) : (/[，,]/.test(gap) || gap.startsWith('的基础上')) && q.unitKind !== 'measure');
     const metric = own ?? (continues ? previous.metric : null);
     targets.push({
       id: `t${index + 1}`,

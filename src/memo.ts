@@ -5,10 +5,10 @@ export function memoByText<T>(build: (text: string) => T): (text: string) => T {
   let lastText: string | undefined;
   let lastValue: T;
   return (text: string) => {
-    if (text !== lastText) {
-      lastValue = build(text);
-      lastText = text;
-    }
+    if (text !== lastText) lastValue = build(text);
+    // Keep the string object last asked about: a document equal to the previous one but read anew
+    // (a repeated file) would otherwise be compared in full, character by character, at every call.
+    lastText = text;
     return lastValue;
   };
 }

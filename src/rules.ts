@@ -4,8 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYaml } from './cache.js';
+import { CharSet } from './charset.js';
 import { Comparator } from './schema.js';
 
 /** Finds rules/ whether running from src/ (tests) or dist/src/ (built). */
@@ -22,7 +23,7 @@ function findRulesDir(): string {
 export const RULES_DIR = findRulesDir();
 
 function load<T extends z.ZodTypeAny>(file: string, schema: T): z.infer<T> {
-  const raw = parse(readFileSync(join(RULES_DIR, file), 'utf8'));
+  const raw = parseYaml(readFileSync(join(RULES_DIR, file), 'utf8'));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error(`zhextract: rules/${file} is invalid: ${parsed.error.message}`);
   return parsed.data;
@@ -68,6 +69,8 @@ const ContextFile = z.object({
     heading_actual: words,
     heading_target: words,
     plan_periods: z.record(z.string(), z.tuple([z.number(), z.number()])),
+    forecasters: words,
+    forecast_verbs: words,
   }),
   year: z.object({ base_markers: words, relative: z.record(z.string(), z.number()) }),
   metric: z.object({ predicate_starts: words }),
@@ -146,53 +149,72 @@ function groupBy<V>(entries: [string, V][]): [string, V[]][] {
 
 export type Qualifier = z.infer<typeof qualifier>;
 
+/** A lexicon hit: shared between calls, so read it, never change it. */
+export type LexiconMatch<V> = Readonly<{ word: string; value: V }>;
+
+/** A trie node keyed by UTF-16 code unit. */
+interface TrieNode<V> {
+  next: Map<number, TrieNode<V>> | null;
+  /** The entry that ends at this node, if any. */
+  match: LexiconMatch<V> | null;
+}
+
+function insert<V>(root: TrieNode<V>, word: string, match: LexiconMatch<V>, reversed: boolean): void {
+  let node = root;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(reversed ? word.length - 1 - k : k);
+    node.next ??= new Map();
+    let child = node.next.get(code);
+    if (!child) node.next.set(code, (child = { next: null, match: null }));
+    node = child;
+  }
+  node.match = match;
+}
+
 /**
- * A set of words matched longest-first at a position: one hash lookup per
- * candidate length, and only the lengths of words that start (or end) with
- * the character at hand — as fast as a trie here and simpler to read.
+ * A set of words matched longest-first at a position. Lookups run at most
+ * characters of every document, several lexicons each, so they walk a trie
+ * forwards (matchAt) or backwards (matchBefore) by character code rather
+ * than slice a candidate string per length: no allocation, and most
+ * positions stop at the first character.
  */
 export class Lexicon<V = string> {
   private readonly entries = new Map<string, V>();
-  /** Lengths of the entries by first and by last character, longest first: most positions need no lookup at all. */
-  private readonly byFirst = new Map<string, number[]>();
-  private readonly byLast = new Map<string, number[]>();
+  private readonly forward: TrieNode<V> = { next: null, match: null };
+  private readonly backward: TrieNode<V> = { next: null, match: null };
+  /** First and last characters of the entries: most positions of a text are neither, and need no trie lookup. */
+  private readonly firsts = new CharSet();
+  private readonly lasts = new CharSet();
   constructor(entries: Iterable<[string, V]>) {
     for (const [word, value] of entries) {
       if (this.entries.has(word)) continue;
       this.entries.set(word, value);
-      for (const [index, ch] of [[this.byFirst, word[0]!], [this.byLast, word[word.length - 1]!]] as const) {
-        const lens = index.get(ch) ?? [];
-        if (!lens.includes(word.length)) lens.push(word.length);
-        index.set(ch, lens.sort((a, b) => b - a));
-      }
+      const match: LexiconMatch<V> = Object.freeze({ word, value });
+      insert(this.forward, word, match, false);
+      insert(this.backward, word, match, true);
+      this.firsts.add(word.charCodeAt(0));
+      this.lasts.add(word.charCodeAt(word.length - 1));
     }
   }
   static of(list: readonly string[]): Lexicon<string> {
     return new Lexicon(list.map((w) => [w, w] as [string, string]));
   }
   /** Longest entry starting at `pos`. */
-  matchAt(text: string, pos: number): { word: string; value: V } | null {
-    const lens = this.byFirst.get(text[pos] ?? '');
-    if (!lens) return null;
-    for (const len of lens) {
-      if (pos + len > text.length) continue;
-      const word = text.slice(pos, pos + len);
-      const value = this.entries.get(word);
-      if (value !== undefined) return { word, value };
-    }
-    return null;
+  matchAt(text: string, pos: number): LexiconMatch<V> | null {
+    if (!this.firsts.has(text.charCodeAt(pos))) return null;
+    let best: LexiconMatch<V> | null = null;
+    let node: TrieNode<V> | undefined = this.forward;
+    // charCodeAt is NaN outside the text, and no node has NaN as a key.
+    for (let i = pos; node.next && (node = node.next.get(text.charCodeAt(i))); i++) if (node.match) best = node.match;
+    return best;
   }
   /** Longest entry ending exactly at `end`. */
-  matchBefore(text: string, end: number): { word: string; value: V } | null {
-    const lens = this.byLast.get(text[end - 1] ?? '');
-    if (!lens) return null;
-    for (const len of lens) {
-      if (end - len < 0) continue;
-      const word = text.slice(end - len, end);
-      const value = this.entries.get(word);
-      if (value !== undefined) return { word, value };
-    }
-    return null;
+  matchBefore(text: string, end: number): LexiconMatch<V> | null {
+    if (!this.lasts.has(text.charCodeAt(end - 1))) return null;
+    let best: LexiconMatch<V> | null = null;
+    let node: TrieNode<V> | undefined = this.backward;
+    for (let i = end - 1; node.next && (node = node.next.get(text.charCodeAt(i))); i--) if (node.match) best = node.match;
+    return best;
   }
   has(word: string): boolean {
     return this.entries.has(word);
@@ -265,6 +287,8 @@ function compile() {
       headingActual: context.role.heading_actual,
       headingTarget: context.role.heading_target,
       planPeriods: new Lexicon(Object.entries(context.role.plan_periods)),
+      /** 国际货币基金组织近期预测, 有研究机构预计: a third party's forecast, within one clause. */
+      thirdPartyForecast: new RegExp(`(?:${context.role.forecasters.join('|')})[^，,。；;]{0,8}?(?:${context.role.forecast_verbs.join('|')})`),
     },
     year: {
       baseMarkers: Lexicon.of(context.year.base_markers),

@@ -129,7 +129,8 @@ export const jiebaSegmenter: Segmenter = {
  */
 export class TokenIndex {
   private all: Token[] | undefined;
-  private readonly starts = new Map<number, Token>();
+  /** 1 + the index of the token starting at each position, 0 for none: asked at most positions (bodies, numerals), so an array, not a Map. */
+  private starts: Int32Array | undefined;
   private readonly bySentence = new Map<number, Token[]>();
   constructor(
     private readonly text: string,
@@ -140,7 +141,8 @@ export class TokenIndex {
   private tokens(): Token[] {
     if (!this.all) {
       this.all = this.segmenter.tag(this.text, 0, this.text.length);
-      for (const t of this.all) this.starts.set(t.start, t);
+      this.starts = new Int32Array(this.text.length + 1);
+      this.all.forEach((t, k) => (this.starts![t.start] = k + 1));
     }
     return this.all;
   }
@@ -166,8 +168,9 @@ export class TokenIndex {
 
   /** The token starting exactly at `pos`, if a word starts there. */
   tokenAt(pos: number): Token | undefined {
-    this.tokens();
-    return this.starts.get(pos);
+    const all = this.tokens();
+    const k = pos >= 0 && pos < this.text.length ? this.starts![pos]! : 0;
+    return k ? all[k - 1] : undefined;
   }
 
   isWordStart(pos: number): boolean {

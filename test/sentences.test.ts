@@ -123,6 +123,15 @@ const corpus: [string, Expected[]][] = [
   ['到2026年，化工产业产值达到3500亿元。', [{ text: '3500亿元', value: 3.5e11, unit: '元', role: 'target', year: 2026 }]],
   ['截至2022年底，累计建设乡镇商贸中心3900多个。', [{ text: '3900多个', value: 3900, unit: '个', role: 'actual', year: 2022 }]],
   ['2018年到2022年，累计建成农田8000万亩。', [{ text: '8000万亩', value: 8e7, unit: '亩', year: null }]],
+  // a reference level or basis is not the number's year; a third party's forecast is other; reported data is actual
+  ['发布日期：2023-01-15\n\n力争全年旅游总收入恢复到2019年的90%以上。', [{ text: '90%以上', value: 90, unit: '%', role: 'target', year: null }]],
+  ['发布日期：2023-01-15\n\n今年社会消费品零售总额在去年2.43万亿元的基础上增长8%左右。', [
+    { text: '2.43万亿元', value: 2.43e12, unit: '元', role: 'actual', year: 2022 },
+    { text: '8%左右', value: 8, unit: '%', role: 'target', year: 2023, metric: '社会消费品零售总额' },
+  ]],
+  ['国际货币基金组织近期预测，今年中国经济将增长5.2%左右。', [{ text: '5.2%左右', value: 5.2, unit: '%', role: 'other' }]],
+  ['发布时间：2023-08-01\n\n今年上半年，全国民间投资同比下降0.2%。', [{ text: '0.2%', value: 0.2, unit: '%', change: 'decrease', role: 'actual', year: 2023 }]],
+  ['发布时间：2023-08-01\n\n去年以来，累计推介项目3200多个。', [{ text: '3200多个', value: 3200, unit: '个', role: 'actual', year: null }]],
   // with no heading to go by, a year earlier in the paragraph holds for its later sentences
   [
     '发布日期：2023-02-02\n\n2022年社会消费品零售总额约44万亿元。全国网上零售额13.79万亿元，增长4%。',

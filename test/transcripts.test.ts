@@ -82,6 +82,22 @@ describe('turn formats', () => {
     expect(r.targets.map((t) => [t.text, t.speaker])).toEqual([['100所', '教育部负责人']]);
   });
 
+  it('问/答 with an 有关负责人 in the headline, and an appended text that is nobody\'s turn', () => {
+    const text = [
+      '国家发展改革委有关负责人就《若干措施》答记者问', '发布时间：2023-08-01', '',
+      '问：请介绍一下背景。', '答：去年新设民营企业868.6万户。', '问：主要目标是什么？', '答：力争达到6000万户左右。',
+      '附：《若干措施》（节选）', '（一）放宽市场准入。到2025年培育企业35万家以上。（国家发展改革委等按职责分工负责）',
+    ].join('\n');
+    const r = extract(text);
+    expect(r.turns.map((t) => t.speaker)).toEqual(['记者', '国家发展改革委负责人', '记者', '国家发展改革委负责人']);
+    expect(r.speakers.find((s) => s.role === 'official')).toMatchObject({ title: '负责人', organization: '国家发展改革委' });
+    expect(r.targets.map((t) => [t.text, t.speaker])).toEqual([
+      ['868.6万户', '国家发展改革委负责人'],
+      ['6000万户左右', '国家发展改革委负责人'],
+      ['35万家以上', null],
+    ]);
+  });
+
   it('a question quoting a name with a colon does not open a turn; a one-line answer does', () => {
     const text = '主持人：请提问。\n新华社记者：有人说“王栋：要新增3万张床位”，是真的吗？\n王栋：是。\n主持人：谢谢。';
     expect(turnsOf(text).map(([s]) => s)).toEqual(['主持人', '新华社记者', '王栋', '主持人']);

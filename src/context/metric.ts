@@ -13,8 +13,8 @@ const TRIM_TRAILING = /(?:[\s，,、]|的|达|为|占|分别|均|约|近|共|累
 /** A metric is a noun phrase: never look further than this from the number (keeps long clauses linear). */
 const REACH = 60;
 
-/** 按可比口径, 以人民币计: how a figure is counted, not what it measures. */
-const BASIS = /按[^，,]{0,6}(?:口径|计算|计)|以[^，,]{1,6}计/g;
+/** 按可比口径, 以人民币计, 在…的基础上: how a figure is counted or what it starts from, not what it measures. */
+const BASIS = /按[^，,]{0,6}(?:口径|计算|计)|以[^，,]{1,6}计|在[^，,]{0,20}的基础上|^的基础上/g;
 
 function tidy(s: string): string | null {
   const t = s.replace(TIME, '').replace(BASIS, '').replace(TRIM_LEADING, '').replace(TRIM_TRAILING, '');

@@ -3,7 +3,7 @@ import { lowerBound, memoByText } from '../memo.js';
 import { rules } from '../rules.js';
 import type { Role } from '../schema.js';
 import { nearestBefore } from './scan.js';
-import { yearMentions } from './year.js';
+import { basisEnd, yearMentions } from './year.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 const LIST_OR_CLAUSE_END = /[、，,；;。]/;
@@ -48,8 +48,9 @@ function nearestCue(text: string, from: number, to: number, docYear: number | nu
   const r = rules().role;
   const lexicons = [r.actual, r.target, r.planPeriods, ...(weak ? [r.actualWeak, r.targetWeak] : []), r.neutral];
   let cue = nearestBefore<unknown>(text, to, from, lexicons);
-  // 增幅高于去年: skip comparison bases and look further back.
-  while (cue && lexicons[cue.source] === r.neutral) cue = nearestBefore<unknown>(text, cue.start, from, lexicons);
+  // 增幅高于去年, 在去年…的基础上增长8%: skip comparison bases and bases passed, and look further back.
+  const passedBasis = (c: { start: number; end: number }) => (basisEnd(text, c.start, c.end) ?? to + 1) <= to;
+  while (cue && (lexicons[cue.source] === r.neutral || passedBasis(cue))) cue = nearestBefore<unknown>(text, cue.start, from, lexicons);
   let best: RoleCue | null = null;
   if (cue) {
     let role: Role = cue.source % 3 === 0 ? 'actual' : 'target';
@@ -75,6 +76,7 @@ function nearestCue(text: string, from: number, to: number, docYear: number | nu
 
 export function roleOf(q: RoleInput): Role {
   if (isThreshold(q)) return 'threshold';
+  if (rules().role.thirdPartyForecast.test(q.text.slice(q.sentenceStart, q.start))) return 'other';
   // 130个“雁阵形”产业集群规模达到6.3万亿元: the 130 only scopes the subject.
   if (q.unitKind === 'measure' && !q.hasVerb && q.scopesNext && !LIST_OR_CLAUSE_END.test(q.text[q.end] ?? '')) return 'other';
   const own = nearestCue(q.text, q.sentenceStart, q.start, q.docYear, q.carried === null);

@@ -1,6 +1,7 @@
 // Extractor: policy actions, a verb of doing (rules/verbs.yaml action_verbs)
 // with the object it governs, up to the clause boundary. The lexicon leads;
 // the tokenizer confirms the verb starts a word.
+import { CharSet } from '../charset.js';
 import { rules } from '../rules.js';
 import type { Token } from '../segmenter.js';
 import type { Span } from '../structure.js';
@@ -13,7 +14,7 @@ export interface RawAction {
   end: number;
 }
 
-const CLAUSE_END = /[，,；;。！？!?：:\n]/;
+const CLAUSE_END = new CharSet('，,；;。！？!?：:\n');
 const MAX_OBJECT = 60;
 /** A word before the verb that makes the verb part of a noun phrase or a modifier (…的建设, 已建成). */
 const NOT_A_VERB_BEFORE = /[的之]$/;
@@ -57,7 +58,7 @@ function disposal(text: string, at: Token, sentence: Span, starts: ReadonlyMap<n
   const next = starts.get(at.end);
   if (!next || next.tag.startsWith('v') || actions.has(next.word) || quantity.has(next.word)) return null;
   let end = at.end;
-  while (end < sentence.end && !CLAUSE_END.test(text[end]!)) end++;
+  while (end < sentence.end && !CLAUSE_END.has(text.charCodeAt(end))) end++;
   for (let pos = at.end + 1; pos < end; pos++) {
     if (!starts.has(pos)) continue;
     const m = actions.matchAt(text, pos) ?? quantity.matchAt(text, pos);
@@ -67,7 +68,8 @@ function disposal(text: string, at: Token, sentence: Span, starts: ReadonlyMap<n
 }
 
 export function findActions(text: string, sentence: Span, tokens: readonly Token[]): RawAction[] {
-  const starts = new Map(tokens.map((t) => [t.start, t]));
+  const starts = new Map<number, Token>();
+  for (const t of tokens) starts.set(t.start, t);
   const out: RawAction[] = [];
   let done = sentence.start;
   for (const token of tokens) {
@@ -88,7 +90,7 @@ export function findActions(text: string, sentence: Span, tokens: readonly Token
       continue;
     }
     let end = v.end;
-    while (end < sentence.end && end - v.end < MAX_OBJECT && !CLAUSE_END.test(text[end]!)) {
+    while (end < sentence.end && end - v.end < MAX_OBJECT && !CLAUSE_END.has(text.charCodeAt(end))) {
       // 、 before another verb ends an object: 打造A、培育B are two actions.
       if (text[end] === '、' && verbAt(text, end + 1, starts)) break;
       end++;
@@ -97,7 +99,7 @@ export function findActions(text: string, sentence: Span, tokens: readonly Token
     if (end === start) {
       // 14个项目开工建设: the object stands before the verb.
       start = pos;
-      while (start > sentence.start && pos - start < MAX_OBJECT && !CLAUSE_END.test(text[start - 1]!)) start--;
+      while (start > sentence.start && pos - start < MAX_OBJECT && !CLAUSE_END.has(text.charCodeAt(start - 1))) start--;
       end = pos;
       // 新启动…重点实验室建设: a verb closing another action's object is part of it.
       const previous = out.at(-1);

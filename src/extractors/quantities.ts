@@ -5,6 +5,7 @@
 // The scan is a hand-written state machine over characters and longest-match
 // lexicon lookups: no regular expression here can backtrack.
 import { parseNumeral } from '../numeral.js';
+import { CharSet } from '../charset.js';
 import { rules, type UnitInfo } from '../rules.js';
 import type { Comparator } from '../schema.js';
 
@@ -36,44 +37,45 @@ export type BoundaryCheck = (pos: number) => boolean;
 
 const ASCII_DIGIT = /[0-9]/;
 const ASCII_LETTER = /[A-Za-z]/;
-const OPEN_QUOTES = new Map([
-  ['“', '”'],
-  ['《', '》'],
-  ['「', '」'],
-  ['『', '』'],
-  ['〔', '〕'],
-  ['[', ']'],
-  ['【', '】'],
-]);
+/** Opening quote → closing quote, by character code (the scans over every character read charCodeAt, which allocates nothing). */
+const QUOTE_PAIRS = ['“”', '《》', '「」', '『』', '〔〕', '[]', '【】'];
+const OPENERS = new CharSet(QUOTE_PAIRS.map((p) => p[0]!));
+const OPEN_QUOTES = new Map(QUOTE_PAIRS.map((p) => [p.charCodeAt(0), p.charCodeAt(1)]));
+/** Book titles and document numbers are marked whatever their length. */
+const TITLE_CLOSERS = new Set(['》'.charCodeAt(0), '〕'.charCodeAt(0)]);
+const NEWLINE = 10;
 /** Quoted spans this short are names or slogans (“三个十大”), not prose. */
 const MAX_NAME_QUOTE = 20;
 /** Clause punctuation inside quotes marks quoted speech (“王栋：要新增3万张”), not a name. */
 const SPEECH_PUNCT = /[，。：；！？,:;!?]/;
 
-function isNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ASCII_DIGIT.test(ch) || rules().numerals.chars.has(ch));
+let numeralChars: CharSet | undefined;
+/** True when text[i] can belong to a numeral: an ASCII digit or a Chinese numeral character. */
+function isNumeralAt(text: string, i: number): boolean {
+  numeralChars ??= new CharSet([...'0123456789', ...rules().numerals.chars]);
+  return numeralChars.has(text.charCodeAt(i));
 }
 
 /** Marks every position inside a quoted name or slogan, book title or document number, in one pass. */
 export function quotedMask(text: string): Uint8Array {
   // Spans are summed in a difference array and swept once: nested quotes cost no refills.
   const depth = new Int32Array(text.length + 1);
-  const stack: { close: string; start: number }[] = [];
+  const stack: { close: number; start: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const top = stack[stack.length - 1];
+    const ch = text.charCodeAt(i);
+    // Not stack[-1] when empty: a read past an array's bounds takes V8's slow path, here once per character.
+    const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
     if (top && ch === top.close) {
       stack.pop();
       const name = i - top.start <= MAX_NAME_QUOTE && !SPEECH_PUNCT.test(text.slice(top.start + 1, i));
-      if (name || top.close === '〕' || top.close === '》') {
+      if (name || TITLE_CLOSERS.has(top.close)) {
         depth[top.start]!++;
         depth[i + 1]!--;
       }
-    } else if (OPEN_QUOTES.has(ch)) {
-      stack.push({ close: OPEN_QUOTES.get(ch)!, start: i });
-    } else if (ch === '\n') {
-      stack.length = 0; // an unclosed quote never spans lines
+      continue;
     }
+    if (OPENERS.has(ch)) stack.push({ close: OPEN_QUOTES.get(ch)!, start: i });
+    else if (ch === NEWLINE) stack.length = 0; // an unclosed quote never spans lines
   }
   const mask = new Uint8Array(text.length);
   for (let i = 0, d = 0; i < text.length; i++) {
@@ -89,7 +91,7 @@ function runEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
     const ch = text[j]!;
-    if (isNumeralChar(ch)) j++;
+    if (isNumeralAt(text, j)) j++;
     else if (ch === '.' && ASCII_DIGIT.test(text[j - 1] ?? '') && ASCII_DIGIT.test(text[j + 1] ?? '')) j++;
     else if (
       ch === ',' &&
@@ -201,10 +203,10 @@ export function scanQuantities(text: string, isWordStart: BoundaryCheck): RawQua
     let numStart = i;
     let percentPrefix: string | null = null;
     const pp = r.numerals.percentPrefixes.matchAt(text, i);
-    if (pp && isNumeralChar(text[i + pp.word.length])) {
+    if (pp && isNumeralAt(text, i + pp.word.length)) {
       percentPrefix = pp.value;
       numStart = i + pp.word.length;
-    } else if (!isNumeralChar(text[i])) {
+    } else if (!isNumeralAt(text, i)) {
       i++;
       continue;
     }
@@ -236,7 +238,7 @@ function readRange(text: string, low: RawQuantity, quoted: Uint8Array): RawQuant
   const sep = rules().rangeSeparators.matchAt(text, low.end);
   if (!sep) return null;
   const hiStart = low.end + sep.word.length;
-  if (!isNumeralChar(text[hiStart])) return null;
+  if (!isNumeralAt(text, hiStart)) return null;
   const high = readQuantity(text, hiStart, hiStart, runEnd(text, hiStart), null, quoted, () => true);
   if (!high) return low.unit === '' ? 'not-a-quantity' : null;
   if (!high.unit || (low.unit && low.unit !== high.unit)) return null;

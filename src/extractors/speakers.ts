@@ -41,7 +41,7 @@ function answererOf(text: string): { label: string; organization: string | null;
     const re = new RegExp(`([\\u4e00-\\u9fff]{1,12}?)(${title})(?:就|答|接受)`);
     const m = re.exec(head);
     if (m) {
-      const org = m[1]!.replace(/^.*?(?:——|—|、|，)/, '');
+      const org = m[1]!.replace(/^.*?(?:——|—|、|，)/, '').replace(/(?:有关|相关)$/, '');
       return { label: org + title, organization: org || null, title };
     }
   }

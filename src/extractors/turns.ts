@@ -76,6 +76,8 @@ function labelOfLine(text: string, p: Paragraph): Label | null {
   return null;
 }
 
+const APPENDIX = /^\s*附(?:件[0-9一二三四五六七八九十]*)?[：:\s]/;
+
 function isMetadataLine(line: string): boolean {
   return rules().transcript.metadataPrefixes.some((m) => line.startsWith(m));
 }
@@ -97,8 +99,12 @@ export function findTurns(text: string, paragraphs: readonly Paragraph[]): RawTu
     starts.push({ label, start: p.start + Math.max(0, lead) });
   });
   if (starts.length < 2 || new Set(starts.map((s) => s.label.label)).size < 2) return [];
+  // 附：《…若干措施》（节选）: an appendix after the last turn is the document's own text, nobody's turn.
+  const last = starts[starts.length - 1]!.start;
+  const appendix = paragraphs.find((p) => p.start > last && APPENDIX.test(text.slice(p.start, p.end)));
+  const textEnd = appendix?.start ?? text.length;
   return starts.map((s, k) => {
-    let end = k + 1 < starts.length ? starts[k + 1]!.start : text.length;
+    let end = k + 1 < starts.length ? starts[k + 1]!.start : textEnd;
     while (end > s.start && /\s/.test(text[end - 1]!)) end--;
     return { label: s.label, start: s.start, end };
   });
