@@ -70,7 +70,9 @@ function firstIn(lexicon: { matchAt(t: string, i: number): { word: string } | nu
 export function readRegion(text: string, title: string | null): string | null {
   const { provinces, cities } = rules().regions;
   const t = title ?? '';
-  return firstIn(provinces, t) ?? firstIn(cities, t) ?? CITY.exec(text.slice(0, 300))?.[1] ?? null;
+  // 政府工作报告 / ——在四川省第十四届人民代表大会…上 / 四川省省长: the lines under a bare title say where.
+  const head = headLines(text, 5);
+  return firstIn(provinces, t) ?? firstIn(cities, t) ?? CITY.exec(text.slice(0, 300))?.[1] ?? firstIn(provinces, head) ?? firstIn(cities, head);
 }
 
 export function readDocument(text: string, id: string): DocumentInfo {

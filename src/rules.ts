@@ -128,6 +128,7 @@ const BodiesFile = z.object({
   enterprise_heads: words,
   industry_words: words,
   venue_heads: words,
+  self_references: words,
   abbreviations: z.record(z.string(), z.string()),
 });
 const RegionsFile = z.object({
@@ -135,6 +136,7 @@ const RegionsFile = z.object({
   municipalities: words,
   prefixes: z.record(z.string(), BodyLevel),
   prefix_blockers: words,
+  prefix_not_before: words,
   cities: z.record(z.string(), words),
 });
 export type NationalBody = z.infer<typeof BodiesFile>['national'][number];
@@ -310,6 +312,7 @@ function compile() {
       municipalities: new Set(regions.municipalities),
       prefixes: new Lexicon(Object.entries(regions.prefixes)),
       blockers: new Set(regions.prefix_blockers),
+      notBefore: new Set(regions.prefix_not_before),
       /** 安徽 → 安徽省, 广西 → 广西壮族自治区. */
       provinceShort: new Map(regions.provinces.map((p) => [p.replace(/(?:省|市|(?:壮族|回族|维吾尔)?自治区|生产建设兵团)$/, ''), p])),
       /** City → its province. */
@@ -332,6 +335,7 @@ function compile() {
       enterpriseHeads: Lexicon.of(bodies.enterprise_heads),
       industryWords: new Set(bodies.industry_words),
       venueHeads: Lexicon.of(bodies.venue_heads),
+      selfReferences: Lexicon.of(bodies.self_references),
       abbreviations: new Lexicon(Object.entries(bodies.abbreviations)),
       typeBySuffix: new Lexicon(
         Object.entries(bodies.type_by_suffix).flatMap(([type, ws]) => ws.map((w): [string, 'enterprise' | 'institution' | 'media'] => [w, type as 'enterprise'])),

@@ -67,6 +67,26 @@ describe('bodies: aliases map to one canonical name', () => {
     expect(bodiesOf(text).map((b) => b.canonical)).toEqual(canonicals);
   });
 
+  it('finds the region under a bare title, and 省域/市场 start no body', () => {
+    const text = '政府工作报告\n\n——2023年1月15日在四川省第十四届人民代表大会第一次会议上\n\n建设川南省域经济副中心，省科技厅牵头。';
+    expect(bodiesOf(text).map((b) => b.canonical)).toEqual(['四川省科学技术厅']);
+  });
+
+  it('an enterprise\'s declared or short name is the same body', () => {
+    const text = '以台州的浙江恒川新材料股份有限公司（以下简称“恒川新材”）为例，今年恒川新材融资5亿元。中国东方电气集团营业收入突破700亿元。加快东方电气大型清洁能源装备产业基地等项目建设。';
+    expect(bodiesOf(text)).toEqual([
+      { name: '浙江恒川新材料股份有限公司', aliases: ['恒川新材'], canonical: '浙江恒川新材料股份有限公司', type: 'enterprise', level: null },
+      { name: '中国东方电气集团', aliases: ['东方电气'], canonical: '中国东方电气集团', type: 'enterprise', level: 'national' },
+    ]);
+  });
+
+  it('我委 in an official\'s answer is the official\'s own body', () => {
+    const text = '国家发展改革委有关负责人就《若干措施》答记者问\n\n问：请介绍背景。\n答：我委会同有关部门开展调研，起草了《若干措施》。\n问：下一步？\n答：将抓好落实。';
+    const r = extract(text);
+    expect(r.bodies.map((b) => [b.name, b.aliases])).toEqual([['国家发展改革委', ['我委']]]);
+    expect(r.responsibilities.map((x) => [x.body, x.verb, x.object])).toEqual([['我委', '起草', '《若干措施》']]);
+  });
+
   it.each([
     '新建县级医院3所，建设一批现代产业学院，支持高水平研究型大学，改造乡镇卫生院。',
     '新增产能30万吨，粮食产量达到80万吨以上。',
@@ -103,6 +123,9 @@ describe('responsibilities', () => {
     // 会同: the lead body with its own verb, the partners with 会同.
     ['国家发展改革委将会同商务部、海关总署等部门推动西部陆海新通道建设。', [['国家发展改革委', '推动', '西部陆海新通道建设'], ['商务部', '会同', '西部陆海新通道建设'], ['海关总署', '会同', '西部陆海新通道建设']]],
     ['市发改委牵头建立重大项目调度机制。', [['市发改委', '牵头建立', '重大项目调度机制']]],
+    ['由工业和信息化部牵头，科技部、国家发展改革委配合，组织实施产业基础再造工程。', [
+      ['工业和信息化部', '牵头', '组织实施产业基础再造工程'], ['科技部', '配合', '组织实施产业基础再造工程'], ['国家发展改革委', '配合', '组织实施产业基础再造工程'],
+    ]],
   ])('%s', (text, expected) => expect(resp(text)).toEqual(expected));
 
   it.each(['广东省商务厅联合京东开展县域消费季活动。', '省科技厅组织开展科技成果评价。', '（见附件2）', '（2023年）'])('no marker, no responsibility: %s', (text) => {

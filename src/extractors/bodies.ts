@@ -121,7 +121,7 @@ function prefixesAt(text: string, i: number, words: Words, docRegion: string | n
   if (place) out.push(place);
   // 省商务厅, 市经开区, 市政协: a one-character prefix starting a word (not 池州's 州).
   const p = r.prefixes.matchAt(text, i);
-  if (p && words.isWordStart(i) && !r.blockers.has(text[i - 1] ?? ''))
+  if (p && words.isWordStart(i) && !r.blockers.has(text[i - 1] ?? '') && !r.notBefore.has(text[i + p.word.length] ?? ''))
     out.push({ start: i, end: i + p.word.length, region: regionFor(p.word, p.value, docRegion), level: p.value, word: words.tokenAt(i) });
   // 工会, 妇联 written bare in a regional document: the region's own, an empty prefix standing for it.
   if (docRegion && rules().bodies.bareRegional.matchAt(text, i) && words.isWordStart(i))
@@ -181,10 +181,11 @@ function suffixNameEndingAt(text: string, from: number, suffixStart: number, suf
     // 4家省实验室: a counted kind of institution, not one body.
     if (/[0-9家个所座批]/.test(text[s - 1] ?? '')) return null;
     const type = b.typeBySuffix.matchBefore(text, end)?.value ?? 'government';
-    const level: Level = national ? 'national' : prefix!.level;
     // 池州职业技术学院: a school or a company named after its place keeps its own name; 市…中心 is the city's.
     const ownName = national || (type !== 'government' && prefix!.end - prefix!.start > 1);
     const canonical = ownName ? text.slice(s, end) : prefix!.region + expandAbbreviations(core);
+    // 浙江恒川新材料股份有限公司: a place in a company's name is no level of government.
+    const level: Level | null = national ? 'national' : type === 'enterprise' && ownName ? null : prefix!.level;
     return { start: s, end, form: text.slice(s, end), canonical, type, level };
   }
   return null;
@@ -397,10 +398,38 @@ export function findBodyMentions(text: string, words: Words, docRegion: string |
   return out.sort((a, c) => a.start - c.start);
 }
 
+/**
+ * 我委, 我部: in a turn of a speaker whose organization the text names, the
+ * speaker's own body (国家发展改革委负责人 → 我委 = 国家发展改革委).
+ */
+export function selfMentions(
+  text: string,
+  organizationAt: (pos: number) => string | null,
+  known: readonly BodyMention[],
+): BodyMention[] {
+  const { selfReferences, national } = rules().bodies;
+  const out: BodyMention[] = [];
+  for (let at = text.indexOf('我'); at >= 0; at = text.indexOf('我', at + 1)) {
+    const form = selfReferences.matchAt(text, at)?.word;
+    const org = form ? organizationAt(at) : null;
+    if (!form || !org) continue;
+    const body = known.find((m) => m.form === org || m.canonical === org);
+    const gazetteer = national.matchAt(org, 0);
+    const ref = body ?? (gazetteer?.word === org ? { canonical: gazetteer.value.canonical, type: gazetteer.value.type, level: gazetteer.value.level } : null);
+    if (ref) out.push({ start: at, end: at + form.length, form, canonical: ref.canonical, type: ref.type, level: ref.level });
+  }
+  return out;
+}
+
 /** One body per canonical name: the first form seen is its name, the other forms its aliases. */
 export function groupBodies(mentions: readonly BodyMention[]): Body[] {
+  // 东方电气 is 中国东方电气集团: an enterprise's short name inside another enterprise's name is that one.
+  const enterprises = [...new Set(mentions.filter((m) => m.type === 'enterprise').map((m) => m.canonical))];
+  const fullName = (m: BodyMention) =>
+    m.type === 'enterprise' ? (enterprises.find((c) => c !== m.canonical && c.length > m.canonical.length && c.includes(m.canonical)) ?? m.canonical) : m.canonical;
   const byCanonical = new Map<string, Body>();
-  for (const m of mentions) {
+  for (const mention of mentions) {
+    const m = { ...mention, canonical: fullName(mention) };
     let body = byCanonical.get(m.canonical);
     if (!body) {
       body = { id: `b${byCanonical.size + 1}`, name: m.form, aliases: [], canonical: m.canonical, type: m.type, level: m.level, mentions: [] };
@@ -409,6 +438,24 @@ export function groupBodies(mentions: readonly BodyMention[]): Body[] {
     body.mentions.push({ text: m.form, start: m.start, end: m.end });
   }
   return [...byCanonical.values()];
+}
+
+const DECLARED = /^[（(]以下简称[“"]([^”"（）()]{2,12})[”"][）)]/;
+
+/**
+ * 浙江恒川新材料股份有限公司（以下简称“恒川新材”）: every later use of the
+ * declared short name is a mention of the body.
+ */
+export function declaredAliases(text: string, known: readonly BodyMention[]): BodyMention[] {
+  const out: BodyMention[] = [];
+  for (const m of known) {
+    const short = DECLARED.exec(text.slice(m.end, m.end + 24))?.[1];
+    if (!short) continue;
+    for (let at = text.indexOf(short, m.end); at >= 0; at = text.indexOf(short, at + short.length)) {
+      if (!known.some((k) => k.start < at + short.length && at < k.end)) out.push({ ...m, start: at, end: at + short.length, form: short });
+    }
+  }
+  return out;
 }
 
 /**

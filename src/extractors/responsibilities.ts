@@ -17,6 +17,8 @@ export interface RawResponsibility {
 }
 
 const CLAUSE_END = /[，,；;。！？\n]/;
+/** A verb of drafting before a document's title, later in the sentence (起草了《若干措施》). */
+const DRAFTED = /(?<=[，,])[^。！？\n]{0,40}?(?=(?:起草|制定|印发|出台|编制|发布)了?《)/;
 /** A parenthesised note (bounded, so it cannot backtrack far); notes() keeps those that assign tasks. */
 const NOTE = /[（(]([^（）()\n]{2,160})[）)]/g;
 /** The label a part of a note comes under (责任单位：A、B) and the verb it gives. */
@@ -125,9 +127,12 @@ export function findResponsibilities(
       // 会同省有关部门起草…: the partners come first, then the body's own verb; partners are 会同 in the task.
       let v = verbEnd;
       while (v < limit && !verbAt(v)) v++;
-      const own = verbAt(v);
-      if (!own) continue;
+      if (!verbAt(v)) continue;
       for (let j = k + 1; j < mentions.length && mentions[j]!.end <= v; j++) partners.push(mentions[j]!);
+      // …会同有关部门深入开展调研，…，起草了《若干措施》: the deed that yields a document is the task.
+      const drafted = DRAFTED.exec(text.slice(v, v + 120));
+      if (drafted) v += drafted.index + drafted[0].length;
+      const own = verbAt(v)!;
       verb = own.word;
       verbEnd = v + own.word.length;
     } else {
@@ -161,19 +166,24 @@ export function findResponsibilities(
       while (s > 0 && !CLAUSE_END.test(text[s - 1]!)) s--;
       object = text.slice(s, mentions[k]!.start - 1);
     }
-    object = object.replace(/^(?:建立|成立|设立)/, '').trim();
-    if (!object) continue;
-    for (let j = k; j <= last; j++) add({ mention: mentions[j]!, verb: lead.word, object, start: mentions[k]!.start - 1, end: at + lead.word.length });
     // 由市商务局负责，宜昌高新区、各县市区配合: the partners named next share the task.
     const partnerEnd = at + lead.word.length;
+    let partners: BodyMention[] = [];
+    let taskFrom = partnerEnd;
     if (/[，,]/.test(text[partnerEnd] ?? '')) {
       const tail = clauseEndFrom(text, partnerEnd + 1, text.length);
       if (/配合$/.test(text.slice(partnerEnd + 1, tail))) {
-        for (let j = last + 1; j < mentions.length && mentions[j]!.end <= tail; j++) {
-          add({ mention: mentions[j]!, verb: '配合', object, start: mentions[k]!.start - 1, end: tail });
-        }
+        partners = mentions.filter((m, j) => j > last && m.end <= tail);
+        taskFrom = tail;
       }
     }
+    // 由工业和信息化部牵头，科技部配合，组织实施产业基础再造工程: with nothing before 由, the task comes after.
+    if (!object.trim() && /[，,]/.test(text[taskFrom] ?? '')) object = text.slice(taskFrom + 1, clauseEndFrom(text, taskFrom + 1, text.length));
+    object = object.replace(/^(?:建立|成立|设立)/, '').trim();
+    if (!object) continue;
+    const end = at + lead.word.length;
+    for (let j = k; j <= last; j++) add({ mention: mentions[j]!, verb: lead.word, object, start: mentions[k]!.start - 1, end });
+    for (const partner of partners) add({ mention: partner, verb: '配合', object, start: mentions[k]!.start - 1, end });
     k = last;
   }
 
