@@ -84,6 +84,7 @@ const VerbsFile = z.object({
   action_verbs: words,
   action_adverbials: words,
   action_pivots: words,
+  light_verbs: words,
 });
 const ExclusionsFile = z.object({
   figurative: words,
@@ -306,6 +307,7 @@ function compile() {
       actions: Lexicon.of(verbs.action_verbs),
       adverbials: new Set(verbs.action_adverbials),
       pivots: new Set(verbs.action_pivots),
+      light: new Set(verbs.light_verbs),
     },
     regions: {
       provinces: Lexicon.of(regions.provinces),

@@ -119,6 +119,9 @@ const corpus: [string, Expected[]][] = [
       { text: '8%', value: 8, unit: '%', change: 'increase', metric: '实际使用外资' },
     ],
   ],
+  // a light verb governs the deed it names; 年均 is an adverb
+  ['完成农村户厕改造41万户。', [{ text: '41万户', value: 410000, unit: '户', verb: '完成' }]],
+  ['地区生产总值年均增长6.3%。', [{ text: '6.3%', value: 6.3, unit: '%', change: 'increase', verb: '增长' }]],
   // a horizon (到2026年, 截至2022年底) is the year of what follows; a span (2018年到2022年) is not
   ['到2026年，化工产业产值达到3500亿元。', [{ text: '3500亿元', value: 3.5e11, unit: '元', role: 'target', year: 2026 }]],
   ['截至2022年底，累计建设乡镇商贸中心3900多个。', [{ text: '3900多个', value: 3900, unit: '个', role: 'actual', year: 2022 }]],

@@ -71,10 +71,15 @@ export function verbBefore(text: string, numberStart: number, from: number, toke
   if (near) {
     const between = text.slice(near.start + near.verb.length, numberStart);
     const inObject = between.length > 0 && !(between.length === 1 && rules().verbs.particles.has(between));
-    const outer = inObject ? lexiconVerbBefore(text, near.start, from, numberStart, tokens) : null;
+    let outer = inObject ? lexiconVerbBefore(text, near.start, from, numberStart, tokens) : null;
+    // 完成农村户厕改造41万户, 组织职业技能培训50万人次: a light verb governs the deed named as its object.
+    if (!outer) {
+      const light = lexiconVerbBefore(text, near.start, from, numberStart, tokens);
+      if (light && rules().verbs.light.has(light.verb) && light.start + light.verb.length < near.start) outer = light;
+    }
     // 新建和改造高标准农田: two verbs joined by 和 govern the object together, as written.
     const joined = outer && text.slice(outer.start + outer.verb.length, near.start) === '和';
-    const v = joined ? { verb: text.slice(outer.start, near.start + near.verb.length), start: outer.start } : (outer ?? near);
+    const v = joined && outer ? { verb: text.slice(outer.start, near.start + near.verb.length), start: outer.start } : (outer ?? near);
     return withParticle(text, v.verb, v.start, numberStart);
   }
   if (!tagger) return null;
