@@ -27,6 +27,16 @@ function writeOnce(file: string, body: string): void {
 }
 
 /**
+ * The path of a file in the temp directory named by the hash of `key`,
+ * written once with `body()` (safely, whatever other threads do at the time).
+ */
+export function cacheFile(kind: string, key: string, body: () => string = () => key): string {
+  const file = join(tmpdir(), `zhextract-${kind}-${hashOf(key)}.utf8`);
+  if (!existsSync(file)) writeOnce(file, body());
+  return file;
+}
+
+/**
  * YAML text parsed, through a JSON copy cached in the temp directory: the
  * yaml parser needs about 0.3 s for rules/ (bodies.yaml above all), paid by
  * every worker thread at start-up; JSON.parse needs milliseconds. The data

@@ -1,11 +1,9 @@
 // Stage 3: word segmentation and POS tags. The pipeline depends on the
 // Segmenter interface only; the nodejieba adapter is the one implementation,
 // loaded once per process with a user dictionary generated from rules/.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cacheFile } from './cache.js';
 import { lowerBound } from './memo.js';
 import { rules } from './rules.js';
 
@@ -49,17 +47,6 @@ export function userDictionaryWords(): string[] {
   return [...words].sort();
 }
 
-/**
- * A file in the temp directory named by the hash of `key`, written once with
- * `body()`; concurrent workers write identical bytes.
- */
-function tempFile(kind: string, key: string, body: () => string = () => key): string {
-  const hash = createHash('sha1').update(key).digest('hex').slice(0, 12);
-  const file = join(tmpdir(), `zhextract-${kind}-${hash}.utf8`);
-  if (!existsSync(file)) writeFileSync(file, body());
-  return file;
-}
-
 /** The frequencies nodejieba's own dictionary (`word freq tag` lines) gives to `words`. */
 function frequencies(dictionary: string, words: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
@@ -84,7 +71,7 @@ function writeUserDictionary(mainDictionary: string): string {
   const tagOf = (w: string) => (isVerb(w) ? 'v' : bodies.has(w) || bodies.has(w.slice(1)) ? 'nt' : 'n');
   const words = userDictionaryWords();
   const key = `${mainDictionary}\n` + words.map((w) => `${w} ${tagOf(w)}`).join('\n');
-  return tempFile('userdict', key, () => {
+  return cacheFile('userdict', key, () => {
     const freq = frequencies(mainDictionary, new Set(words));
     return words.map((w) => (freq.has(w) ? `${w} ${freq.get(w)} ${tagOf(w)}` : `${w} ${tagOf(w)}`)).join('\n') + '\n';
   });
@@ -102,7 +89,7 @@ function loadJieba(): NodeJieba {
   const require = createRequire(import.meta.url);
   const lib = require('nodejieba') as NodeJieba;
   // Keyword extraction is never used: one-line IDF and stop-word files save a fifth of the start-up.
-  lib.load({ userDict: writeUserDictionary(lib.DEFAULT_DICT), idfDict: tempFile('idf', '的 1.0\n'), stopWordDict: tempFile('stop', '的\n') });
+  lib.load({ userDict: writeUserDictionary(lib.DEFAULT_DICT), idfDict: cacheFile('idf', '的 1.0\n'), stopWordDict: cacheFile('stop', '的\n') });
   return (jieba = lib);
 }
 

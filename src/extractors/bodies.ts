@@ -4,6 +4,7 @@
 // it, a suffix grammar (国家先进印染技术创新中心, 省技术成果交易中心), named
 // institutions (池州学院) and enterprises named in project lists (宝镁30万吨…).
 // One left-to-right scan with longest-match lookups.
+import { CharSet } from '../charset.js';
 import { lowerBound } from '../memo.js';
 import { rules, type Department } from '../rules.js';
 import type { Body } from '../schema.js';
@@ -29,6 +30,11 @@ export interface BodyMention {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+/** charCodeAt tests for the scan that visits every character (text[i] would allocate a string each). */
+const isCJK = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const LIST_OPENERS = new CharSet('、，,；;：:');
+const PHASE = '期'.charCodeAt(0);
 /**
  * A mention that begins an event's name is not the body (省政府常务会议,
  * 全国人民代表大会第四次会议, 二十国集团领导人峰会), unless it convenes it (国务院召开…会议).
@@ -312,8 +318,9 @@ const FRAGMENT_RUN_TAGS = new Set(['nr', 'g', 'ng', 'zg', 'x', 'n', 'v', 'f', 'n
  * an unknown-word piece, before an ordinary word, names its enterprise.
  */
 function enterpriseFragmentsAt(text: string, at: number, words: Words): BodyMention | null {
-  const opens = /[、，,；;：:]/.test(text[at - 1] ?? '') || rules().verbs.actions.matchBefore(text, at) !== null;
-  if (!opens || !words.isWordStart(at)) return null;
+  if (!words.isWordStart(at)) return null;
+  const opens = LIST_OPENERS.has(text.charCodeAt(at - 1)) || rules().verbs.actions.matchBefore(text, at) !== null;
+  if (!opens) return null;
   let end = at;
   let unknown = false;
   for (let t = words.tokenAt(at); t && t.word.length === 1 && CJK.test(t.word) && FRAGMENT_RUN_TAGS.has(t.tag); t = words.tokenAt(end)) {
@@ -386,7 +393,7 @@ export function findBodyMentions(text: string, words: Words, docRegion: string |
     const m =
       (s && s.word.length > 1 ? (suffixNameEndingAt(text, from, i, s.word, words, docRegion) ?? listedAfter(text, out.at(-1), i, s.word, words)) : null) ??
       (h ? namedInstitutionAt(text, from, i, h.word, words) : null) ??
-      (i > from && CJK.test(text[i - 1]!) ? enterpriseBefore(text, from, i, words, docRegion) : null) ??
+      (i > from && isCJK(text.charCodeAt(i - 1)) && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i + 1) === PHASE) ? enterpriseBefore(text, from, i, words, docRegion) : null) ??
       (e ? enterpriseWithHead(text, from, i, e.word, words, docRegion) : null) ??
       enterpriseFragmentsAt(text, i, words);
     if (m && !isEventName(text, m.end)) {
