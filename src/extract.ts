@@ -10,7 +10,7 @@ import { yearOf } from './context/year.js';
 import { readDocument, yearOfDate } from './document.js';
 import { scanQuantities, type RawQuantity } from './extractors/quantities.js';
 import { findActions } from './extractors/actions.js';
-import { declaredAliases, findBodyMentions, groupBodies, outletMentions, selfMentions } from './extractors/bodies.js';
+import { declaredAliases, findBodyMentions, groupBodies, outletMentions, resolveShortNames, selfMentions } from './extractors/bodies.js';
 import { findResponsibilities } from './extractors/responsibilities.js';
 import { buildSpeakers } from './extractors/speakers.js';
 import { findTurns } from './extractors/turns.js';
@@ -171,12 +171,12 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   const organizationOf = new Map(speakers.map((sp) => [sp.label, sp.role === 'official' ? sp.organization : null]));
   const speakerOfSelf = turnCursor(turns);
   const organizationAt = (pos: number) => organizationOf.get(speakerOfSelf(pos) ?? '') ?? null;
-  const allMentions = [
+  const allMentions = resolveShortNames([
     ...mentions,
     ...outletMentions(text, reporters, mentions, document.region),
     ...selfMentions(text, organizationAt, mentions),
     ...declaredAliases(text, mentions),
-  ].sort((a, b) => a.start - b.start);
+  ].sort((a, b) => a.start - b.start));
   const bodies = groupBodies(allMentions);
   const bodyId = new Map(bodies.map((b) => [b.canonical, b.id]));
   const speakerOf = turnCursor(turns);

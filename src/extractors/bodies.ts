@@ -30,6 +30,7 @@ export interface BodyMention {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+const ALL_CJK = /^[\u4e00-\u9fff]+$/;
 /** charCodeAt tests for the scan that visits every character (text[i] would allocate a string each). */
 const isCJK = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -93,7 +94,7 @@ const PLACE_TAGS = new Set(['ns', 'nr', 'nz']);
 /** A place name the tokenizer sees at `i` (青岛市, 东至县; 池州 before 高新区), with the region it names. */
 function placeAt(text: string, i: number, words: Words, docRegion: string | null): Prefix | null {
   const t = words.tokenAt(i);
-  if (!t || !PLACE_TAGS.has(t.tag) || t.word.length < 2 || !/^[\u4e00-\u9fff]+$/.test(t.word)) return null;
+  if (!t || !PLACE_TAGS.has(t.tag) || t.word.length < 2 || !ALL_CJK.test(t.word)) return null;
   // 城市, 园区, 社区 are tagged as places too: a blocker before the unit makes them ordinary words.
   if (/[市县区]$/.test(t.word)) {
     if (t.word.length === 2 && rules().regions.blockers.has(t.word[0]!)) return null;
@@ -240,7 +241,7 @@ function namedInstitutionAt(text: string, from: number, headStart: number, head:
   while (k > 0) {
     const t = tokens[k - 1]!;
     const ordinal = t.tag === 'm' && /^第[一二三四五六七八九十]$/.test(t.word);
-    if (t.start < from || headStart - t.start > MAX_NAME || !/^[一-鿿]+$/.test(t.word)) break;
+    if (t.start < from || headStart - t.start > MAX_NAME || !ALL_CJK.test(t.word)) break;
     // 充分发挥 comes tagged n: a word ending in a lexicon verb is a verb.
     if (!(NAME_TAGS.has(t.tag) || ordinal) || verbs.actions.matchBefore(t.word, t.word.length) || verbs.quantity.matchBefore(t.word, t.word.length)) break;
     start = t.start;
@@ -363,7 +364,7 @@ function listedAfter(text: string, previous: BodyMention | undefined, suffixStar
   const start = previous.end + 1;
   const end = suffixStart + suffix.length;
   const form = text.slice(start, end);
-  if (form.length - suffix.length < 2 || form.length > MAX_NAME || !/^[\u4e00-\u9fff]+$/.test(form) || rules().bodies.notBodies.has(form) || holdsVerb(text, start, suffixStart, words)) return null;
+  if (form.length - suffix.length < 2 || form.length > MAX_NAME || !ALL_CJK.test(form) || rules().bodies.notBodies.has(form) || holdsVerb(text, start, suffixStart, words)) return null;
   if (form.includes('级')) return null;
   const type = previous.form.endsWith(suffix) ? previous.type : (rules().bodies.typeBySuffix.matchBefore(text, end)?.value ?? previous.type);
   return { start, end, form, canonical: form, type, level: previous.level };
@@ -428,15 +429,23 @@ export function selfMentions(
   return out;
 }
 
+/**
+ * 东方电气 is 中国东方电气集团: an enterprise's short name inside another
+ * enterprise's name takes that one's canonical name, so every record that
+ * links a mention to its body (bodies, responsibilities) sees the same body.
+ */
+export function resolveShortNames(mentions: readonly BodyMention[]): BodyMention[] {
+  const enterprises = [...new Set(mentions.filter((m) => m.type === 'enterprise').map((m) => m.canonical))];
+  return mentions.map((m) => {
+    const full = m.type === 'enterprise' ? enterprises.find((c) => c.length > m.canonical.length && c.includes(m.canonical)) : undefined;
+    return full ? { ...m, canonical: full } : m;
+  });
+}
+
 /** One body per canonical name: the first form seen is its name, the other forms its aliases. */
 export function groupBodies(mentions: readonly BodyMention[]): Body[] {
-  // 东方电气 is 中国东方电气集团: an enterprise's short name inside another enterprise's name is that one.
-  const enterprises = [...new Set(mentions.filter((m) => m.type === 'enterprise').map((m) => m.canonical))];
-  const fullName = (m: BodyMention) =>
-    m.type === 'enterprise' ? (enterprises.find((c) => c !== m.canonical && c.length > m.canonical.length && c.includes(m.canonical)) ?? m.canonical) : m.canonical;
   const byCanonical = new Map<string, Body>();
-  for (const mention of mentions) {
-    const m = { ...mention, canonical: fullName(mention) };
+  for (const m of mentions) {
     let body = byCanonical.get(m.canonical);
     if (!body) {
       body = { id: `b${byCanonical.size + 1}`, name: m.form, aliases: [], canonical: m.canonical, type: m.type, level: m.level, mentions: [] };

@@ -19,7 +19,7 @@ export interface RawResponsibility {
 const CLAUSE_END = /[，,；;。！？\n]/;
 /** A verb of drafting before a document's title, later in the sentence (起草了《若干措施》). */
 const DRAFTED = /(?<=[，,])[^。！？\n]{0,40}?(?=(?:起草|制定|印发|出台|编制|发布)了?《)/;
-/** A parenthesised note (bounded, so it cannot backtrack far); notes() keeps those that assign tasks. */
+/** A parenthesised note (bounded, so it cannot backtrack far); noteParts() keeps those that assign tasks. */
 const NOTE = /[（(]([^（）()\n]{2,160})[）)]/g;
 /** The label a part of a note comes under (责任单位：A、B) and the verb it gives. */
 const LABEL = /^(?:主要)?(责任|牵头|配合|参与|协办)(?:单位|部门)[：:]/;
@@ -27,7 +27,7 @@ const LABEL_VERB: Record<string, string> = { 责任: '负责', 牵头: '牵头',
 /** A part of a note ending in its verb: A、B等负责, A牵头, B、C配合, A按职责分工负责. */
 const PART_VERB = /(?:等)?(?:按职责分工|按职责)?(牵头负责|负责|牵头|配合)$/;
 
-/** The verb of each part of a note (split at ，；), or null for a part that assigns nothing. */
+/** Each part of a note (split at ，；。) that assigns a task, with its verb. */
 function noteParts(note: string, start: number): { start: number; end: number; verb: string }[] {
   const out: { start: number; end: number; verb: string }[] = [];
   let labelled: string | null = null;
